@@ -1,0 +1,17 @@
+package io.gennas4j.space;
+
+/**
+ * One point of a search space. Implementations are immutable values: equal encodings mean equal
+ * architectures.
+ */
+public interface Architecture {
+
+    /** The search space this architecture belongs to. */
+    SearchSpace<?> space();
+
+    /** The canonical text encoding (for NAS-Bench-201 the {@code |op~0|+|...|} string). */
+    String encoding();
+
+    /** Builds a freshly initialisable network for this architecture. */
+    StageNetwork network(NetworkSize size);
+}

@@ -1,0 +1,145 @@
+package io.gennas4j.space.nb201;
+
+import io.gennas4j.space.InvalidArchitectureException;
+import io.gennas4j.space.NetworkSize;
+import io.gennas4j.space.StageNetwork;
+import io.gennas4j.space.Architecture;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A NAS-Bench-201 cell: six edges (0→1, 0→2, 1→2, 0→3, 1→3, 2→3), one operation each.
+ *
+ * @param ops the six operations in edge order
+ */
+public record Nb201Arch(List<Nb201Op> ops) implements Architecture {
+
+    /** Edge order: (from, to) of each position in {@link #ops()}. */
+    public static final int[][] EDGES = {{0, 1}, {0, 2}, {1, 2}, {0, 3}, {1, 3}, {2, 3}};
+
+    private static final Pattern TOKEN = Pattern.compile("([a-z0-9_]+)~(\\d+)");
+    private static final String FORM = "|op~0|+|op~0|op~1|+|op~0|op~1|op~2|";
+
+    public Nb201Arch {
+        if (ops == null || ops.size() != 6 || ops.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidArchitectureException("A NAS-Bench-201 cell has exactly 6 operations, got " + ops);
+        }
+        ops = List.copyOf(ops);
+    }
+
+    public static Nb201Arch of(Nb201Op... ops) {
+        return new Nb201Arch(List.of(ops));
+    }
+
+    /**
+     * Parses {@code |op~0|+|op~0|op~1|+|op~0|op~1|op~2|}.
+     *
+     * @throws InvalidArchitectureException naming the fault and the expected form
+     */
+    public static Nb201Arch parse(String archStr) {
+        if (archStr == null || archStr.isBlank()) {
+            throw new InvalidArchitectureException("Empty NAS-Bench-201 arch string; expected " + FORM);
+        }
+        String s = archStr.trim();
+        String[] nodes = s.split("\\+", -1);
+        if (nodes.length != 3) {
+            throw new InvalidArchitectureException(
+                    "Malformed NAS-Bench-201 arch string '" + archStr + "': expected 3 '+'-separated nodes as in "
+                            + FORM + ", found " + nodes.length);
+        }
+        Nb201Op[] ops = new Nb201Op[6];
+        int k = 0;
+        for (int node = 0; node < 3; node++) {
+            String part = nodes[node];
+            if (!part.startsWith("|") || !part.endsWith("|") || part.length() < 2) {
+                throw new InvalidArchitectureException(
+                        "Malformed NAS-Bench-201 arch string '" + archStr + "': node " + (node + 1)
+                                + " ('" + part + "') must be wrapped in '|' as in " + FORM);
+            }
+            String[] tokens = part.substring(1, part.length() - 1).split("\\|", -1);
+            if (tokens.length != node + 1) {
+                throw new InvalidArchitectureException(
+                        "Malformed NAS-Bench-201 arch string '" + archStr + "': node " + (node + 1) + " needs "
+                                + (node + 1) + " input edge(s), found " + tokens.length + "; expected " + FORM);
+            }
+            for (int i = 0; i <= node; i++) {
+                Matcher m = TOKEN.matcher(tokens[i]);
+                if (!m.matches()) {
+                    throw new InvalidArchitectureException(
+                            "Malformed NAS-Bench-201 edge '" + tokens[i] + "' in '" + archStr
+                                    + "': expected op~source, e.g. nor_conv_3x3~0");
+                }
+                int source = Integer.parseInt(m.group(2));
+                if (source != i) {
+                    throw new InvalidArchitectureException(
+                            "Malformed NAS-Bench-201 edge '" + tokens[i] + "' in '" + archStr + "': input "
+                                    + (i + 1) + " of node " + (node + 1) + " must come from node " + i);
+                }
+                ops[k++] = Nb201Op.fromLabel(m.group(1));
+            }
+        }
+        return new Nb201Arch(List.of(ops));
+    }
+
+    /** The architecture with the given base-5 code (edge 0→1 most significant), 0..15624. */
+    public static Nb201Arch fromCode(int code) {
+        if (code < 0 || code >= Nb201Space.SIZE) {
+            throw new InvalidArchitectureException("NAS-Bench-201 code must be in 0.." + (Nb201Space.SIZE - 1) + ", got " + code);
+        }
+        Nb201Op[] ops = new Nb201Op[6];
+        for (int i = 5; i >= 0; i--) {
+            ops[i] = Nb201Op.values()[code % 5];
+            code /= 5;
+        }
+        return new Nb201Arch(List.of(ops));
+    }
+
+    /** Base-5 code of the ops (lexicographic order; not the benchmark's official index). */
+    public int code() {
+        int code = 0;
+        for (Nb201Op op : ops) {
+            code = code * 5 + op.ordinal();
+        }
+        return code;
+    }
+
+    public Nb201Op op(int from, int to) {
+        for (int e = 0; e < EDGES.length; e++) {
+            if (EDGES[e][0] == from && EDGES[e][1] == to) {
+                return ops.get(e);
+            }
+        }
+        throw new IllegalArgumentException("No edge " + from + "->" + to);
+    }
+
+    @Override
+    public Nb201Space space() {
+        return Nb201Space.INSTANCE;
+    }
+
+    @Override
+    public String encoding() {
+        StringJoiner nodes = new StringJoiner("+");
+        int k = 0;
+        for (int node = 0; node < 3; node++) {
+            StringBuilder sb = new StringBuilder("|");
+            for (int i = 0; i <= node; i++) {
+                sb.append(ops.get(k++).label()).append('~').append(i).append('|');
+            }
+            nodes.add(sb);
+        }
+        return nodes.toString();
+    }
+
+    @Override
+    public StageNetwork network(NetworkSize size) {
+        return Nb201Network.builder().setArchitecture(this).setSize(size).build();
+    }
+
+    @Override
+    public String toString() {
+        return encoding();
+    }
+}
