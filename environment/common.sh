@@ -1,0 +1,103 @@
+# Shared set-up steps for environment/setup, environment/test and environment/bench.
+# Every step checks before it acts, so running it again reuses what is installed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="$ROOT/build"
+JARS="$ROOT/lib/target/jars"
+KERNEL_NAME="gennas4j-java"
+KERNEL_VERSION="3.0.1"
+JUPYTER_PREFIX="$BUILD/jupyter"
+export JUPYTER_PATH="$JUPYTER_PREFIX/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+export DJL_OFFLINE=true OPT_OUT_TRACKING=true
+export GENNAS4J_DATA="${GENNAS4J_DATA:-$ROOT/data}"
+MVN=(mvn -B -q)
+
+log() { printf '\n== %s\n' "$*"; }
+
+# Jupyter (Debian packages: PyPI is unreachable here), fonts for XChart, a JDK 17 and Maven.
+ensure_system_packages() {
+  local missing=()
+  command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
+  command -v mvn >/dev/null || missing+=(maven)
+  /usr/bin/python3 -c 'import nbconvert, nbclient, notebook, ipykernel' 2>/dev/null \
+    || missing+=(jupyter-nbconvert jupyter-notebook python3-nbclient jupyter-client jupyter-core python3-ipykernel)
+  fc-list 2>/dev/null | grep -qi dejavu || missing+=(fontconfig fonts-dejavu-core)
+  if ((${#missing[@]})); then
+    log "Installing Debian packages: ${missing[*]}"
+    local sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+# Link the benchmark tables and images into data/ (never copied into the repository).
+link_data() {
+  local shared="$ROOT/../shared/data"
+  mkdir -p "$ROOT/data"
+  if [ -d "$shared" ]; then
+    for d in "$shared"/*/; do
+      d="${d%/}"
+      local name; name="$(basename "$d")"
+      [ -e "$ROOT/data/$name" ] || ln -s "../../shared/data/$name" "$ROOT/data/$name"
+    done
+  fi
+  if [ ! -f "$GENNAS4J_DATA/nb201/nb201_accuracies.csv" ]; then
+    echo "WARNING: no benchmark data in $GENNAS4J_DATA (see data/README.md for the files to drop in)." >&2
+  fi
+}
+
+# The library jar and its runtime jars in lib/target/jars (one %jars line loads them all).
+ensure_build() {
+  if [ "${1:-}" = force ] || [ ! -f "$JARS/gennas4j.jar" ] || \
+     [ -n "$(find "$ROOT/lib/src/main" "$ROOT/lib/pom.xml" "$ROOT/pom.xml" -newer "$JARS/gennas4j.jar" -print -quit)" ]; then
+    log "Building lib/ (mvn package)"
+    (cd "$ROOT" && "${MVN[@]}" package -DskipTests -DskipITs)
+  fi
+}
+
+# The Java kernel (rapaio-jupyter-kernel from Maven Central) as a project-local kernelspec.
+ensure_kernel() {
+  local dir="$JUPYTER_PREFIX/share/jupyter/kernels/$KERNEL_NAME"
+  local jar="rapaio-jupyter-kernel-$KERNEL_VERSION.jar"
+  if [ ! -f "$dir/$jar" ]; then
+    log "Installing the Java kernel ($jar)"
+    mkdir -p "$dir"
+    (cd "$ROOT" && "${MVN[@]}" dependency:copy \
+      -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$KERNEL_VERSION" -DoutputDirectory="$dir")
+  fi
+  local heap="${GENNAS4J_KERNEL_HEAP:-6g}"
+  cat > "$dir/kernel.json" <<JSON
+{
+  "argv": ["java", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Xmx$heap",
+           "-jar", "{resource_dir}/$jar", "{connection_file}"],
+  "display_name": "Java (gennas4j)",
+  "language": "java",
+  "interrupt_mode": "message",
+  "env": {
+    "DJL_OFFLINE": "true",
+    "OPT_OUT_TRACKING": "true",
+    "RJK_TIMEOUT_MILLIS": "-1",
+    "GENNAS4J_DATA": "$GENNAS4J_DATA"
+  }
+}
+JSON
+}
+
+# Execute a notebook headless, keep its outputs, and write notebook + HTML under reports/.
+execute_notebook() {
+  local nb="$1" out_dir="${2:-$ROOT/reports}"
+  local name; name="$(basename "$nb" .ipynb)"
+  mkdir -p "$out_dir"
+  log "Executing $nb"
+  (cd "$(dirname "$nb")" && jupyter nbconvert --to notebook --execute \
+      --ExecutePreprocessor.timeout=-1 --ExecutePreprocessor.kernel_name="$KERNEL_NAME" \
+      --output-dir "$out_dir" --output "$name.ipynb" "$(basename "$nb")") 2>&1 | grep -v -i "frozen modules\|PYDEVD\|debugger" || true
+  [ -f "$out_dir/$name.ipynb" ] || { echo "Notebook $nb failed (no output written)" >&2; return 1; }
+  if grep -q '"output_type": "error"' "$out_dir/$name.ipynb"; then
+    echo "Notebook $nb has an error cell; see $out_dir/$name.ipynb" >&2
+    return 1
+  fi
+  jupyter nbconvert --to html --output-dir "$out_dir" "$out_dir/$name.ipynb" 2>&1 | grep -v -i "frozen modules\|PYDEVD\|debugger" || true
+  echo "Report: $out_dir/$name.html"
+}

@@ -1,0 +1,126 @@
+package io.gennas4j.bench;
+
+import io.gennas4j.benchmark.Nb201Table;
+import io.gennas4j.proxy.RegressionProxy;
+import io.gennas4j.ranking.Correlation;
+import io.gennas4j.ranking.Nb201Ranking;
+import io.gennas4j.running.ProgressListener;
+import io.gennas4j.running.ScoringRunner;
+import io.gennas4j.space.NetworkSize;
+import io.gennas4j.space.nb201.Nb201Arch;
+import io.gennas4j.task.TaskConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * Command-line benchmark: {@code environment/bench nb201 --archs 100 --sample 0 --seed 111}.
+ * Scores a fixed NAS-Bench-201 sample and prints {@code key=value} figures as its last lines.
+ */
+public final class Bench {
+
+    private static final String USAGE = """
+            Usage: environment/bench nb201 [options]
+              --archs N          architectures from the start of the GenNAS sample (default 100)
+              --sample S         GenNAS NAS-Bench-201 sample 0, 1 or 2 (default 0)
+              --seed K           proxy seed (default 111)
+              --task NAME        CONF_NB101 | CONF_DARTS | CONF_RESNET | CONF_COMBO, or a JSON file (default CONF_NB101)
+              --iters N          SGD iterations (default 100)
+              --eval-interval N  eval-mode loss every N iterations (default 10)
+              --cells N          cells per stage (default 5)
+              --channels C       base channels (default 16)
+              --batch B          batch size (default 16)
+              --out DIR          where the scores CSV goes (default reports)
+            """;
+
+    private Bench() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        if (!args[0].equals("nb201")) {
+            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201\n" + USAGE);
+            System.exit(2);
+        }
+        Map<String, String> opt = options(Arrays.copyOfRange(args, 1, args.length));
+        int archs = Integer.parseInt(opt.getOrDefault("archs", "100"));
+        int sample = Integer.parseInt(opt.getOrDefault("sample", "0"));
+        long seed = Long.parseLong(opt.getOrDefault("seed", "111"));
+        String taskArg = opt.getOrDefault("task", "CONF_NB101");
+        TaskConfig task = taskArg.endsWith(".json")
+                ? TaskConfig.fromJson(Files.readString(Paths.get(taskArg))) : TaskConfig.byName(taskArg);
+        task = task.withBatchSize(Integer.parseInt(opt.getOrDefault("batch", String.valueOf(task.batchSize()))));
+        NetworkSize size = new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", "16")),
+                Integer.parseInt(opt.getOrDefault("cells", "5")));
+        int iters = Integer.parseInt(opt.getOrDefault("iters", "100"));
+        int evalInterval = Integer.parseInt(opt.getOrDefault("eval-interval", "10"));
+        Path out = Paths.get(opt.getOrDefault("out", "reports"));
+
+        Nb201Table truth = Nb201Table.load();
+        List<Nb201Arch> sampleArchs = truth.gennasSample(sample);
+        List<Nb201Arch> chosen = sampleArchs.subList(0, Math.min(archs, sampleArchs.size()));
+        System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-201 architectures (sample %d), C=%d, %d cells/stage, %d iterations, %s%n",
+                chosen.size(), sample, size.channels(), size.cellsPerStage(), iters, taskArg);
+
+        Table scores;
+        try (RegressionProxy proxy = RegressionProxy.builder().setTask(task).optNetworkSize(size)
+                .optIterations(iters).optEvalInterval(evalInterval).optSeed(seed).build()) {
+            scores = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.console(30)).build().run(chosen);
+        }
+        Files.createDirectories(out);
+        Path csv = out.resolve(String.format(Locale.ROOT, "bench_nb201_s%d_n%d_seed%d_c%d_n%d_it%d.csv",
+                sample, chosen.size(), seed, size.channels(), size.cellsPerStage(), iters));
+        scores.setName("scores");
+        Table written = scores.copy();
+        written.column("arch").setName("arch_str");
+        written.write().csv(csv.toFile());
+
+        Map<String, String> figures = new LinkedHashMap<>();
+        double[] seconds = scores.doubleColumn("seconds").asDoubleArray();
+        figures.put("archs", String.valueOf(scores.rowCount()));
+        figures.put("failed", String.valueOf(scores.doubleColumn("score").countMissing()));
+        figures.put("seconds_per_arch_median", fmt(median(seconds)));
+        figures.put("seconds_per_arch_mean", fmt(Arrays.stream(seconds).average().orElse(Double.NaN)));
+        for (Correlation c : Nb201Ranking.correlations(scores, truth)) {
+            String key = c.label().toLowerCase(Locale.ROOT).replace("-", "").replace("imagenet16120", "imagenet16").replace(' ', '_');
+            figures.put("spearman_" + key, fmt(c.absSpearman()));
+            figures.put("kendall_" + key, fmt(c.absKendall()));
+        }
+        figures.put("scores_csv", csv.toString());
+        figures.forEach((k, v) -> System.out.println(k + "=" + v));
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.err.println("Bad argument '" + args[i] + "'\n" + USAGE);
+                System.exit(2);
+            }
+            m.put(args[i].substring(2), args[++i]);
+        }
+        return m;
+    }
+}

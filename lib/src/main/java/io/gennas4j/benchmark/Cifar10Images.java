@@ -1,0 +1,60 @@
+package io.gennas4j.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CIFAR-10 images in the binary record layout (1 label byte, then 1,024 R, 1,024 G, 1,024 B bytes
+ * of a 32×32 image). The shared sample holds 1,000 test images, 100 per class.
+ */
+public final class Cifar10Images {
+
+    public static final String FILE = "cifar10/test_batch.bin";
+    public static final int SIDE = 32;
+    public static final int RECORD = 1 + 3 * SIDE * SIDE;
+
+    private final byte[] data;
+    private final int count;
+
+    private Cifar10Images(byte[] data) {
+        this.data = data;
+        this.count = data.length / RECORD;
+    }
+
+    /** Loads {@value #FILE} from the resolved data directory. */
+    public static Cifar10Images load() {
+        return load(DataDirectory.resolve());
+    }
+
+    public static Cifar10Images load(DataDirectory dir) {
+        return load(dir.require(FILE, "CIFAR-10 images in binary record layout, the proxy's input batch"));
+    }
+
+    public static Cifar10Images load(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length == 0 || bytes.length % RECORD != 0) {
+                throw new IllegalArgumentException(file + " is not a CIFAR-10 binary file: its size " + bytes.length
+                        + " is not a multiple of the " + RECORD + "-byte record");
+            }
+            return new Cifar10Images(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    public int size() {
+        return count;
+    }
+
+    public int label(int index) {
+        return data[index * RECORD] & 0xff;
+    }
+
+    /** Pixel value 0..255 of image {@code index}, channel {@code c}, row {@code i}, column {@code j}. */
+    public int pixel(int index, int c, int i, int j) {
+        return data[index * RECORD + 1 + (c * SIDE + i) * SIDE + j] & 0xff;
+    }
+}

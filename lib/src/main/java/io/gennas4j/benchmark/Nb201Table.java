@@ -1,0 +1,117 @@
+package io.gennas4j.benchmark;
+
+import io.gennas4j.space.InvalidArchitectureException;
+import io.gennas4j.space.nb201.Nb201Arch;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * NAS-Bench-201 ground truth: all 15,625 cells with their official index and 200-epoch
+ * accuracies ({@value #FILE}), and the three 1,000-architecture samples GenNAS used
+ * ({@value #SAMPLES_FILE}).
+ */
+public final class Nb201Table {
+
+    public static final String FILE = "nb201/nb201_accuracies.csv";
+    public static final String SAMPLES_FILE = "nb201/nb201_gennas_samples.csv";
+
+    private final Table table;
+    private final Map<String, Integer> rowByArch = new HashMap<>();
+    private final Map<Integer, Integer> rowByIndex = new HashMap<>();
+    private final DataDirectory dir;
+
+    private Nb201Table(Table table, DataDirectory dir) {
+        this.table = table;
+        this.dir = dir;
+        StringColumn arch = table.stringColumn("arch_str");
+        IntColumn index = table.intColumn("index");
+        for (int r = 0; r < table.rowCount(); r++) {
+            rowByArch.put(arch.get(r), r);
+            rowByIndex.put(index.get(r), r);
+        }
+    }
+
+    public static Nb201Table load() {
+        return load(DataDirectory.resolve());
+    }
+
+    public static Nb201Table load(DataDirectory dir) {
+        Path file = dir.require(FILE, "NAS-Bench-201 accuracies of all 15,625 cells");
+        Table t = Table.read().usingOptions(CsvReadOptions.builder(file.toFile())
+                .columnTypes(new ColumnType[] {ColumnType.INTEGER, ColumnType.STRING, ColumnType.DOUBLE, ColumnType.DOUBLE,
+                        ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE})
+                .tableName("NAS-Bench-201"));
+        return new Nb201Table(t, dir);
+    }
+
+    /** The whole table (index, arch_str, six accuracy columns). */
+    public Table table() {
+        return table;
+    }
+
+    public int size() {
+        return table.rowCount();
+    }
+
+    /** The benchmark's official index of an architecture. */
+    public int index(Nb201Arch arch) {
+        return table.intColumn("index").get(row(arch));
+    }
+
+    /** The architecture with this official index. */
+    public Nb201Arch arch(int index) {
+        Integer r = rowByIndex.get(index);
+        if (r == null) {
+            throw new IllegalArgumentException("No NAS-Bench-201 architecture has index " + index + " (valid: 0..15624)");
+        }
+        return Nb201Arch.parse(table.stringColumn("arch_str").get(r));
+    }
+
+    /** 200-epoch accuracy (%) of an architecture on a dataset, test or validation. */
+    public double accuracy(Nb201Arch arch, Nb201Dataset dataset, boolean test) {
+        return table.doubleColumn(dataset.column(test)).get(row(arch));
+    }
+
+    public double accuracy(String archStr, Nb201Dataset dataset, boolean test) {
+        return accuracy(Nb201Arch.parse(archStr), dataset, test);
+    }
+
+    public double accuracy(int index, Nb201Dataset dataset, boolean test) {
+        return accuracy(arch(index), dataset, test);
+    }
+
+    private int row(Nb201Arch arch) {
+        Integer r = rowByArch.get(arch.encoding());
+        if (r == null) {
+            throw new InvalidArchitectureException("Architecture " + arch.encoding() + " is not in " + FILE);
+        }
+        return r;
+    }
+
+    /**
+     * One of the three 1,000-architecture samples GenNAS evaluated ({@code nasbench2_1000_s.json}),
+     * in their original order.
+     */
+    public List<Nb201Arch> gennasSample(int sample) {
+        if (sample < 0 || sample > 2) {
+            throw new IllegalArgumentException("GenNAS NAS-Bench-201 samples are 0, 1 and 2; got " + sample);
+        }
+        Path file = dir.require(SAMPLES_FILE, "the three GenNAS NAS-Bench-201 samples");
+        Table t = Table.read().usingOptions(CsvReadOptions.builder(file.toFile())
+                .columnTypes(new ColumnType[] {ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.STRING}));
+        Table s = t.where(t.intColumn("sample").isEqualTo(sample)).sortAscendingOn("position");
+        List<Nb201Arch> archs = new ArrayList<>(s.rowCount());
+        for (String a : s.stringColumn("arch_str")) {
+            archs.add(Nb201Arch.parse(a));
+        }
+        return archs;
+    }
+}

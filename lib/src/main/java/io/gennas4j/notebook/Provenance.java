@@ -1,0 +1,41 @@
+package io.gennas4j.notebook;
+
+import ai.djl.engine.Engine;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** What produced a result: versions, machine, seed and settings, as a table for a closing cell. */
+public final class Provenance {
+
+    private Provenance() {}
+
+    /** The gennas4j version from the jar manifest ("dev" when run from classes). */
+    public static String libraryVersion() {
+        String v = Provenance.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Versions and machine facts followed by the given settings. */
+    public static Table table(Map<String, String> settings) {
+        StringColumn key = StringColumn.create("setting");
+        StringColumn value = StringColumn.create("value");
+        add(key, value, "gennas4j", libraryVersion());
+        add(key, value, "DJL", Engine.getDjlVersion());
+        Engine engine = Engine.getInstance();
+        add(key, value, "engine", engine.getEngineName() + " " + engine.getVersion());
+        add(key, value, "java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        add(key, value, "os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        add(key, value, "cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        add(key, value, "run at", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        settings.forEach((k, v) -> add(key, value, k, v));
+        return Table.create("Provenance", key, value);
+    }
+
+    private static void add(StringColumn k, StringColumn v, String key, String value) {
+        k.append(key);
+        v.append(value);
+    }
+}

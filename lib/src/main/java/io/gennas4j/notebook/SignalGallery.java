@@ -1,0 +1,104 @@
+package io.gennas4j.notebook;
+
+import io.gennas4j.task.BasisConfig;
+import io.gennas4j.task.InputBatch;
+import io.gennas4j.task.SignalBases;
+import io.gennas4j.task.SignalContext;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.Random;
+
+/** Pictures of the synthetic targets: grids of 8×8 maps on a blue–white–red scale. */
+public final class SignalGallery {
+
+    private SignalGallery() {}
+
+    /**
+     * Draws {@code channels} maps of one basis for the first image of {@code batch}.
+     *
+     * @param key basis key (sin1d, sin2d, dot, dot_gaussian, resize)
+     */
+    public static float[] drawBasis(String key, BasisConfig config, InputBatch batch, int channels, long seed) {
+        SignalContext ctx = new SignalContext(1, channels, 8, new Random(seed),
+                batch.images(), batch.side());
+        return SignalBases.byKey(key).draw(config, ctx);
+    }
+
+    /**
+     * A grid of square maps.
+     *
+     * @param maps row-major [count, size, size]
+     * @param columns maps per row
+     * @param pixel screen pixels per map pixel
+     * @param title printed above the grid
+     */
+    public static BufferedImage grid(float[] maps, int size, int columns, int pixel, String title) {
+        int count = maps.length / (size * size);
+        int rows = (count + columns - 1) / columns;
+        int gap = 4;
+        int header = title == null ? 0 : 22;
+        int w = columns * (size * pixel + gap) + gap;
+        int h = header + rows * (size * pixel + gap) + gap;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (title != null) {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+            g.drawString(title, gap, 16);
+        }
+        float peak = 1e-6f;
+        for (float v : maps) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        for (int m = 0; m < count; m++) {
+            int x0 = gap + (m % columns) * (size * pixel + gap);
+            int y0 = header + gap + (m / columns) * (size * pixel + gap);
+            for (int i = 0; i < size; i++) {
+                for (int j = 0; j < size; j++) {
+                    g.setColor(diverging(maps[(m * size + i) * size + j] / peak));
+                    g.fillRect(x0 + j * pixel, y0 + i * pixel, pixel, pixel);
+                }
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** −1 → blue, 0 → white, +1 → red. */
+    static Color diverging(float v) {
+        float t = Math.max(-1f, Math.min(1f, v));
+        int fade = (int) (255 * (1 - Math.abs(t)));
+        return t >= 0 ? new Color(255, fade, fade) : new Color(fade, fade, 255);
+    }
+
+    /** An input image (normalised values) with noise of a given level, as an RGB picture. */
+    public static BufferedImage image(InputBatch batch, int index, float[] noise, int pixel) {
+        int s = batch.side();
+        BufferedImage img = new BufferedImage(s * pixel, s * pixel, BufferedImage.TYPE_INT_RGB);
+        float[] x = batch.images();
+        for (int i = 0; i < s; i++) {
+            for (int j = 0; j < s; j++) {
+                int[] rgb = new int[3];
+                for (int c = 0; c < 3; c++) {
+                    int k = ((index * 3 + c) * s + i) * s + j;
+                    double v = x[k] + (noise == null ? 0 : noise[k]);
+                    double raw = v * InputBatch.CIFAR_STD[c] + InputBatch.CIFAR_MEAN[c];
+                    rgb[c] = (int) Math.max(0, Math.min(255, Math.round(raw * 255)));
+                }
+                int color = (rgb[0] << 16) | (rgb[1] << 8) | rgb[2];
+                for (int a = 0; a < pixel; a++) {
+                    for (int b = 0; b < pixel; b++) {
+                        img.setRGB(j * pixel + b, i * pixel + a, color);
+                    }
+                }
+            }
+        }
+        return img;
+    }
+}

@@ -1,0 +1,26 @@
+package io.gennas4j.proxy;
+
+import io.gennas4j.space.Architecture;
+import java.util.Map;
+
+/**
+ * Something that scores an untrained architecture cheaply. A new proxy is one implementation of
+ * this interface.
+ */
+public interface Proxy extends AutoCloseable {
+
+    /** Short name for tables ({@code gennas}, {@code synflow}, …). */
+    String name();
+
+    /** Scores one architecture. Never throws for a bad network: failures come back in the score. */
+    ProxyScore score(Architecture arch);
+
+    /** Whether a higher score predicts higher accuracy (false for losses). */
+    boolean higherIsBetter();
+
+    /** Every setting that changes the score, with its value, for provenance and caching. */
+    Map<String, String> settings();
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,322 @@
+package io.gennas4j.proxy;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.gennas4j.benchmark.Cifar10Images;
+import io.gennas4j.space.Architecture;
+import io.gennas4j.space.NetworkSize;
+import io.gennas4j.task.InputBatch;
+import io.gennas4j.task.TaskConfig;
+import io.gennas4j.task.TaskInstance;
+import io.gennas4j.training.KernelDecaySgd;
+import io.gennas4j.training.Losses;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The GenNAS regression proxy (spec §1–§2): train the untrained architecture for a few SGD
+ * iterations to regress the task's synthetic targets from a fixed, freshly noised image batch;
+ * the score is the eval-mode loss at the last iteration (lower predicts higher accuracy).
+ *
+ * <pre>{@code
+ * try (RegressionProxy proxy = RegressionProxy.builder()
+ *         .setTask(TaskConfig.byName("CONF_NB101")).optSeed(111).build()) {
+ *     ProxyScore s = proxy.score(Nb201Arch.parse("|nor_conv_3x3~0|+|...|"));
+ * }
+ * }</pre>
+ *
+ * Every setting defaults to the paper's value. One task instance (batch and targets) is drawn at
+ * build time and shared by every architecture, as in the reference code.
+ */
+public final class RegressionProxy implements Proxy {
+
+    /** Score the reference code substitutes for a NaN eval loss: 1000 + U(0, 1). */
+    public static final double FAILED_LOSS = 1000;
+
+    private final Builder settings;
+    private final NDManager manager;
+    private final TaskInstance task;
+    private final Random sequentialRng;
+
+    private RegressionProxy(Builder b) {
+        this.settings = b.copy();
+        this.manager = NDManager.newBaseManager();
+        Cifar10Images images = b.images != null ? b.images : Cifar10Images.load();
+        InputBatch batch = InputBatch.draw(images, b.task.batchSize(), b.seed, b.flip);
+        this.task = TaskInstance.create(b.task, batch, b.seed, manager);
+        this.sequentialRng = new Random(b.seed);
+        if (b.seedPolicy == SeedPolicy.SEQUENTIAL) {
+            Engine.getInstance().setRandomSeed((int) b.seed);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "gennas";
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false;
+    }
+
+    /** The shared task instance (input batch and targets). */
+    public TaskInstance task() {
+        return task;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("proxy", name());
+        m.put("task", settings.task.toJson().replaceAll("\\s+", ""));
+        m.put("channels", settings.size == null ? "space default" : String.valueOf(settings.size.channels()));
+        m.put("cells_per_stage", settings.size == null ? "space default" : String.valueOf(settings.size.cellsPerStage()));
+        m.put("iterations", String.valueOf(settings.iterations));
+        m.put("eval_interval", String.valueOf(settings.evalInterval));
+        m.put("lr", String.valueOf(settings.learningRate));
+        m.put("momentum", String.valueOf(settings.momentum));
+        m.put("weight_decay", String.valueOf(settings.weightDecay));
+        m.put("train_weights", Arrays.toString(settings.trainWeights));
+        m.put("eval_weights", Arrays.toString(settings.evalWeights));
+        m.put("flip", String.valueOf(settings.flip));
+        m.put("seed", String.valueOf(settings.seed));
+        m.put("seed_policy", settings.seedPolicy.name());
+        return m;
+    }
+
+    /** The network size used for an architecture: the explicit one, else the space's default. */
+    public NetworkSize sizeFor(Architecture arch) {
+        return settings.size != null ? settings.size : arch.space().defaultProxySize();
+    }
+
+    @Override
+    public ProxyScore score(Architecture arch) {
+        long start = System.nanoTime();
+        try {
+            double[] trace = train(arch);
+            double last = trace[trace.length - 1];
+            return new ProxyScore(arch.encoding(), last, seconds(start), trace, null);
+        } catch (RuntimeException e) {
+            return ProxyScore.failed(arch.encoding(), seconds(start), e);
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Seed for one architecture under {@link SeedPolicy#PER_ARCHITECTURE}: stable across JVMs. */
+    static int architectureSeed(long seed, String encoding) {
+        return (int) (seed * 1_000_003L + encoding.hashCode());
+    }
+
+    private double[] train(Architecture arch) {
+        Random fallback = sequentialRng;
+        if (settings.seedPolicy == SeedPolicy.PER_ARCHITECTURE) {
+            int s = architectureSeed(settings.seed, arch.encoding());
+            Engine.getInstance().setRandomSeed(s);
+            fallback = new Random(s);
+        }
+        int[] channels = new int[TaskConfig.STAGES];
+        for (int l = 0; l < channels.length; l++) {
+            channels[l] = settings.task.channels(l);
+        }
+        int evals = settings.iterations / settings.evalInterval;
+        double[] trace = new double[Math.max(evals, 1)];
+        int recorded = 0;
+        try (NDManager m = manager.newSubManager()) {
+            RegressionModel model = new RegressionModel(arch.network(sizeFor(arch)), channels, TaskInstance.TARGET_SIZE);
+            model.initialize(m, DataType.FLOAT32, task.input().getShape());
+            ParameterStore ps = new ParameterStore(m, false);
+            try (KernelDecaySgd sgd = KernelDecaySgd.builder().optLearningRate(settings.learningRate)
+                    .optMomentum(settings.momentum).optWeightDecay(settings.weightDecay).build(model)) {
+                for (int it = 1; it <= settings.iterations; it++) {
+                    try (NDManager step = m.newSubManager()) {
+                        NDArray x = input(step);
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            NDList pred = model.forward(ps, new NDList(x), true);
+                            gc.backward(weightedLoss(pred, settings.trainWeights, settings.trainWeights));
+                        }
+                        sgd.step();
+                    }
+                    if (it % settings.evalInterval == 0 && recorded < trace.length) {
+                        trace[recorded++] = evaluate(model, ps, m, fallback);
+                    }
+                }
+                if (recorded == 0) { // fewer iterations than one eval interval: evaluate once at the end
+                    trace[recorded++] = evaluate(model, ps, m, fallback);
+                }
+            }
+        }
+        return trace;
+    }
+
+    private double evaluate(RegressionModel model, ParameterStore ps, NDManager m, Random rng) {
+        try (NDManager step = m.newSubManager()) {
+            NDArray x = input(step);
+            NDList pred = model.forward(ps, new NDList(x), false);
+            // reference-code quirk kept: the skip test uses the training weights
+            double loss = weightedLoss(pred, settings.evalWeights, settings.trainWeights).getFloat();
+            if (!Double.isFinite(loss)) {
+                return FAILED_LOSS + rng.nextDouble();
+            }
+            return loss;
+        }
+    }
+
+    private NDArray input(NDManager step) {
+        NDArray x = task.noisyInput(step);
+        // without noise, copy D into the step's manager so results never attach to the task's
+        return x == task.input() ? step.zeros(x.getShape()).addi(x) : x;
+    }
+
+    private NDArray weightedLoss(NDList pred, double[] weights, double[] skipIfZero) {
+        NDArray total = null;
+        for (int l = 0; l < pred.size(); l++) {
+            if (skipIfZero[l] == 0) {
+                continue;
+            }
+            NDArray term = Losses.mse(pred.get(l), task.target(l)).mul((float) weights[l]);
+            total = total == null ? term : total.add(term);
+        }
+        if (total == null) {
+            throw new IllegalStateException("All stage weights are zero: nothing to train");
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        task.close();
+        manager.close();
+    }
+
+    /** Builder; every default is the paper's protocol (spec §2.1). */
+    public static final class Builder {
+        private TaskConfig task = TaskConfig.byName("CONF_NB101");
+        private Cifar10Images images;
+        private NetworkSize size;
+        private int iterations = 100;
+        private int evalInterval = 10;
+        private double learningRate = 0.1;
+        private double momentum = 0.9;
+        private double weightDecay = 4e-5;
+        private double[] trainWeights = {0.25, 0.5, 1.0};
+        private double[] evalWeights = {0.25, 0.5, 1.0};
+        private boolean flip = true;
+        private long seed = 111;
+        private SeedPolicy seedPolicy = SeedPolicy.PER_ARCHITECTURE;
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.task = task;
+            b.images = images;
+            b.size = size;
+            b.iterations = iterations;
+            b.evalInterval = evalInterval;
+            b.learningRate = learningRate;
+            b.momentum = momentum;
+            b.weightDecay = weightDecay;
+            b.trainWeights = trainWeights.clone();
+            b.evalWeights = evalWeights.clone();
+            b.flip = flip;
+            b.seed = seed;
+            b.seedPolicy = seedPolicy;
+            return b;
+        }
+
+        /** The regression task (default CONF_NB101). */
+        public Builder setTask(TaskConfig task) {
+            this.task = java.util.Objects.requireNonNull(task, "task");
+            return this;
+        }
+
+        /** Images to draw the fixed batch from (default: CIFAR-10 from the data directory). */
+        public Builder optImages(Cifar10Images images) {
+            this.images = images;
+            return this;
+        }
+
+        /** Network size; default: the search space's GenNAS size (NB201: C=16, 5 cells per stage). */
+        public Builder optNetworkSize(NetworkSize size) {
+            this.size = size;
+            return this;
+        }
+
+        public Builder optIterations(int iterations) {
+            if (iterations < 1) {
+                throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
+            }
+            this.iterations = iterations;
+            return this;
+        }
+
+        /** Eval-mode loss is recorded every this many iterations (paper: 10); the score is the last. */
+        public Builder optEvalInterval(int evalInterval) {
+            if (evalInterval < 1) {
+                throw new IllegalArgumentException("evalInterval must be >= 1, got " + evalInterval);
+            }
+            this.evalInterval = evalInterval;
+            return this;
+        }
+
+        public Builder optLearningRate(double lr) {
+            this.learningRate = lr;
+            return this;
+        }
+
+        public Builder optMomentum(double momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        public Builder optWeightDecay(double wd) {
+            this.weightDecay = wd;
+            return this;
+        }
+
+        /** Stage loss weights, shallowest first (paper: 0.25, 0.5, 1). */
+        public Builder optTrainWeights(double w0, double w1, double w2) {
+            this.trainWeights = new double[] {w0, w1, w2};
+            return this;
+        }
+
+        public Builder optEvalWeights(double w0, double w1, double w2) {
+            this.evalWeights = new double[] {w0, w1, w2};
+            return this;
+        }
+
+        /** Random horizontal flip of the fixed batch when it is drawn (paper: on). */
+        public Builder optFlip(boolean flip) {
+            this.flip = flip;
+            return this;
+        }
+
+        /** Seed of the batch, the targets and the training streams (paper: 111). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder optSeedPolicy(SeedPolicy policy) {
+            this.seedPolicy = java.util.Objects.requireNonNull(policy);
+            return this;
+        }
+
+        public RegressionProxy build() {
+            return new RegressionProxy(this);
+        }
+    }
+}
