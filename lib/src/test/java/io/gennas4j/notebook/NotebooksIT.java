@@ -1,0 +1,139 @@
+package io.gennas4j.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Executes every notebook headless with a tiny budget (parameters through GENNAS4J_*
+ * environment variables), as {@code environment/test} does after building the jars, and fails
+ * on an error cell or a missing table, image or expected line. Needs Jupyter and the project's
+ * kernelspec, which {@code environment/test} installs.
+ */
+class NotebooksIT {
+
+    static final Path ROOT = Paths.get("..").toAbsolutePath().normalize();
+    static final Path OUT = Paths.get("target", "notebooks").toAbsolutePath();
+    static final Map<String, String> TINY = Map.of(
+            "GENNAS4J_ARCHS", "6", "GENNAS4J_CELLS", "1", "GENNAS4J_ITERS", "10", "GENNAS4J_CHANNELS", "8",
+            "GENNAS4J_MAPS", "8");
+
+    /** Outputs of an executed notebook, flattened. */
+    record Executed(List<String> text, int html, int images, List<String> errors) {}
+
+    static Executed execute(String name) throws IOException, InterruptedException {
+        Files.createDirectories(OUT);
+        Path kernels = ROOT.resolve("build/jupyter/share/jupyter");
+        if (!Files.isDirectory(kernels.resolve("kernels/gennas4j-java"))) {
+            fail("The Java kernelspec is not installed in " + kernels + ": run environment/test (or environment/setup) first");
+        }
+        ProcessBuilder pb = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.kernel_name=gennas4j-java",
+                "--output-dir", OUT.toString(), "--output", name, name)
+                .directory(ROOT.resolve("notebooks").toFile()).redirectErrorStream(true);
+        pb.environment().putAll(TINY);
+        pb.environment().put("JUPYTER_PATH", kernels.toString());
+        pb.redirectOutput(OUT.resolve(name + ".log").toFile());
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new AssertionError("jupyter is not on the PATH: run environment/test, which installs it", e);
+        }
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail(name + " did not finish in 15 minutes");
+        }
+        Path executed = OUT.resolve(name);
+        String log = Files.readString(OUT.resolve(name + ".log"), StandardCharsets.UTF_8);
+        assertTrue(Files.exists(executed), name + " produced no executed notebook; nbconvert said:\n" + tail(log));
+        JsonObject nb = JsonParser.parseString(Files.readString(executed, StandardCharsets.UTF_8)).getAsJsonObject();
+        List<String> text = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int html = 0;
+        int images = 0;
+        for (JsonElement c : nb.getAsJsonArray("cells")) {
+            JsonObject cell = c.getAsJsonObject();
+            if (!cell.has("outputs")) {
+                continue;
+            }
+            for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                JsonObject out = o.getAsJsonObject();
+                String type = out.get("output_type").getAsString();
+                if (type.equals("error")) {
+                    errors.add(out.get("ename").getAsString() + ": " + out.get("evalue").getAsString());
+                } else if (type.equals("stream")) {
+                    text.add(join(out.get("text")));
+                } else if (out.has("data")) {
+                    JsonObject data = out.getAsJsonObject("data");
+                    if (data.has("image/png")) {
+                        images++;
+                    }
+                    if (data.has("text/html") && join(data.get("text/html")).contains("<table")) {
+                        html++;
+                    }
+                }
+            }
+        }
+        assertEquals(0, p.exitValue(), name + " failed: " + errors + "\n" + tail(log));
+        return new Executed(text, html, images, errors);
+    }
+
+    static String join(JsonElement e) {
+        if (e.isJsonArray()) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonElement x : (JsonArray) e) {
+                sb.append(x.getAsString());
+            }
+            return sb.toString();
+        }
+        return e.getAsString();
+    }
+
+    static String tail(String s) {
+        return s.length() > 3000 ? s.substring(s.length() - 3000) : s;
+    }
+
+    static boolean anyLine(List<String> text, String fragment) {
+        return text.stream().anyMatch(t -> t.contains(fragment));
+    }
+
+    @Test
+    void nb201RankingNotebookRunsWithATinyBudget() throws Exception {
+        Executed r = execute("nb201_ranking.ipynb");
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertTrue(anyLine(r.text(), "archs=6 sample=0 seed=111 task=CONF_NB101 C=8 cells=1 iters=10"), r.text().toString());
+        assertTrue(anyLine(r.text(), "scored 6, failed 0"), r.text().toString());
+        assertTrue(anyLine(r.text(), "[6/6]"), "progress lines are printed");
+        assertTrue(anyLine(r.text(), "CIFAR-10 test |rho| = "), r.text().toString());
+        assertTrue(r.html() >= 5, "preview, task, rho, cost and provenance tables; got " + r.html());
+        assertEquals(1, r.images(), "the loss-vs-accuracy scatter plot");
+        assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
+    }
+
+    @Test
+    void signalsNotebookDrawsEveryBasis() throws Exception {
+        Executed r = execute("signals.ipynb");
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        // input image, 3 sin1d, 3 sin2d, 6 dots, 1 resize, 4 noise levels, 3 stage targets
+        assertEquals(21, r.images());
+        assertTrue(anyLine(r.text(), "Targets of CONF_NB101 drawn"), r.text().toString());
+        assertEquals(1, r.html(), "provenance table");
+    }
+}

@@ -1,0 +1,91 @@
+package io.gennas4j.space.nb201;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gennas4j.space.InvalidArchitectureException;
+import io.gennas4j.space.SearchSpaces;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class Nb201ArchTest {
+
+    static final String BEST = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|";
+
+    @Test
+    void parseAndFormatRoundTrip() {
+        Nb201Arch a = Nb201Arch.parse(BEST);
+        assertEquals(BEST, a.encoding());
+        assertEquals(Nb201Op.SKIP_CONNECT, a.op(0, 3));
+        assertEquals(Nb201Op.NOR_CONV_3X3, a.op(2, 3));
+    }
+
+    @Test
+    void codeEnumeratesTheSpace() {
+        assertEquals("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|", Nb201Arch.fromCode(0).encoding());
+        assertEquals("|avg_pool_3x3~0|+|avg_pool_3x3~0|avg_pool_3x3~1|+|avg_pool_3x3~0|avg_pool_3x3~1|avg_pool_3x3~2|",
+                Nb201Arch.fromCode(15_624).encoding());
+        // ops (3,3,3,1,3,3) in base 5
+        assertEquals(((((3 * 5 + 3) * 5 + 3) * 5 + 1) * 5 + 3) * 5 + 3, Nb201Arch.parse(BEST).code());
+        for (int code : new int[] {1, 777, 9000, 15_000}) {
+            assertEquals(code, Nb201Arch.fromCode(code).code());
+        }
+    }
+
+    @Test
+    void malformedStringsGetClearErrors() {
+        var e = assertThrows(InvalidArchitectureException.class, () -> Nb201Arch.parse("|nor_conv_3x3~0|+|none~0|"));
+        assertTrue(e.getMessage().contains("expected 3 '+'-separated nodes"), e.getMessage());
+        e = assertThrows(InvalidArchitectureException.class,
+                () -> Nb201Arch.parse("|conv~0|+|none~0|none~1|+|none~0|none~1|none~2|"));
+        assertTrue(e.getMessage().contains("Unknown NAS-Bench-201 operation 'conv'"), e.getMessage());
+        assertTrue(e.getMessage().contains("nor_conv_3x3"), e.getMessage());
+        e = assertThrows(InvalidArchitectureException.class,
+                () -> Nb201Arch.parse("|none~0|+|none~1|none~0|+|none~0|none~1|none~2|"));
+        assertTrue(e.getMessage().contains("must come from node 0"), e.getMessage());
+        e = assertThrows(InvalidArchitectureException.class, () -> Nb201Arch.parse("  "));
+        assertTrue(e.getMessage().contains("Empty"), e.getMessage());
+    }
+
+    @Test
+    void mutationRedrawsAboutOneEdgeInFive() {
+        Random rng = new Random(1);
+        Nb201Arch parent = Nb201Arch.parse(BEST);
+        int changed = 0;
+        int trials = 20_000;
+        for (int i = 0; i < trials; i++) {
+            Nb201Arch child = Nb201Space.INSTANCE.mutate(parent, rng);
+            for (int e = 0; e < 6; e++) {
+                if (child.ops().get(e) != parent.ops().get(e)) {
+                    changed++;
+                }
+            }
+        }
+        // each edge is redrawn with p = 1/5 and then differs with p = 4/5: expected 0.16 per edge
+        double rate = changed / (6.0 * trials);
+        assertEquals(0.16, rate, 0.006);
+    }
+
+    @Test
+    void samplingCoversTheSpace() {
+        Random rng = new Random(7);
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 50_000; i++) {
+            seen.add(Nb201Space.INSTANCE.sample(rng).code());
+        }
+        // uniform draws: expected distinct = 15625 * (1 - exp(-50000/15625)) = 14,988 (sd about 25)
+        assertEquals(14_988, seen.size(), 120);
+        assertNotEquals(Nb201Space.INSTANCE.sample(new Random(1)), Nb201Space.INSTANCE.sample(new Random(2)));
+    }
+
+    @Test
+    void spacesAreFoundByName() {
+        assertEquals(Nb201Space.INSTANCE, SearchSpaces.byName("nb201"));
+        var e = assertThrows(IllegalArgumentException.class, () -> SearchSpaces.byName("nb999"));
+        assertTrue(e.getMessage().contains("Known spaces: nb201"), e.getMessage());
+    }
+}
