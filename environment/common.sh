@@ -89,11 +89,20 @@ execute_notebook() {
   local nb="$1" out_dir="${2:-$ROOT/reports}"
   local name; name="$(basename "$nb" .ipynb)"
   mkdir -p "$out_dir"
-  log "Executing $nb"
-  (cd "$(dirname "$nb")" && jupyter nbconvert --to notebook --execute \
-      --ExecutePreprocessor.timeout=-1 --ExecutePreprocessor.kernel_name="$KERNEL_NAME" \
-      --output-dir "$out_dir" --output "$name.ipynb" "$(basename "$nb")") 2>&1 | grep -v -i "frozen modules\|PYDEVD\|debugger" || true
-  [ -f "$out_dir/$name.ipynb" ] || { echo "Notebook $nb failed (no output written)" >&2; return 1; }
+  local attempt
+  for attempt in 1 2; do
+    rm -f "$out_dir/$name.ipynb" "$out_dir/$name.log"
+    log "Executing $nb"
+    (cd "$(dirname "$nb")" && jupyter nbconvert --to notebook --execute \
+        --ExecutePreprocessor.timeout=-1 --ExecutePreprocessor.startup_timeout=300 \
+        --ExecutePreprocessor.kernel_name="$KERNEL_NAME" \
+        --output-dir "$out_dir" --output "$name.ipynb" "$(basename "$nb")") > "$out_dir/$name.log" 2>&1 || true
+    grep -v -i "frozen modules\|PYDEVD\|debugger\|\[INFO\|^ *\"\|^{\|^}" "$out_dir/$name.log" | tail -40 || true
+    [ -f "$out_dir/$name.ipynb" ] && break
+    # a kernel that never came up is retried once; a failing cell is not
+    grep -q "Kernel didn't respond\|Kernel died before replying" "$out_dir/$name.log" || break
+  done
+  [ -f "$out_dir/$name.ipynb" ] || { echo "Notebook $nb failed (no output written; log: $out_dir/$name.log)" >&2; return 1; }
   if grep -q '"output_type": "error"' "$out_dir/$name.ipynb"; then
     echo "Notebook $nb has an error cell; see $out_dir/$name.ipynb" >&2
     return 1

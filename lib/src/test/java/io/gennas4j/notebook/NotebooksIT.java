@@ -38,13 +38,35 @@ class NotebooksIT {
     record Executed(List<String> text, int html, int images, List<String> errors) {}
 
     static Executed execute(String name) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return executeOnce(name);
+            } catch (KernelStartFailure e) {
+                if (attempt == 2) {
+                    throw new AssertionError(e.getMessage());
+                }
+                System.out.println("Kernel did not start for " + name + ", retrying once: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The Jupyter kernel did not come up: infrastructure, retried once, not a notebook failure. */
+    static final class KernelStartFailure extends Exception {
+        KernelStartFailure(String message) {
+            super(message);
+        }
+    }
+
+    static Executed executeOnce(String name) throws IOException, InterruptedException, KernelStartFailure {
         Files.createDirectories(OUT);
+        Files.deleteIfExists(OUT.resolve(name)); // never read a previous run's output
         Path kernels = ROOT.resolve("build/jupyter/share/jupyter");
         if (!Files.isDirectory(kernels.resolve("kernels/gennas4j-java"))) {
             fail("The Java kernelspec is not installed in " + kernels + ": run environment/test (or environment/setup) first");
         }
         ProcessBuilder pb = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.kernel_name=gennas4j-java",
+                "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=300",
+                "--ExecutePreprocessor.kernel_name=gennas4j-java",
                 "--output-dir", OUT.toString(), "--output", name, name)
                 .directory(ROOT.resolve("notebooks").toFile()).redirectErrorStream(true);
         pb.environment().putAll(TINY);
@@ -62,6 +84,9 @@ class NotebooksIT {
         }
         Path executed = OUT.resolve(name);
         String log = Files.readString(OUT.resolve(name + ".log"), StandardCharsets.UTF_8);
+        if (!Files.exists(executed) && (log.contains("Kernel didn't respond") || log.contains("Kernel died before replying"))) {
+            throw new KernelStartFailure(name + ": " + tail(log));
+        }
         assertTrue(Files.exists(executed), name + " produced no executed notebook; nbconvert said:\n" + tail(log));
         JsonObject nb = JsonParser.parseString(Files.readString(executed, StandardCharsets.UTF_8)).getAsJsonObject();
         List<String> text = new ArrayList<>();
