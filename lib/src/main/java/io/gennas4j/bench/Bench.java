@@ -2,9 +2,11 @@ package io.gennas4j.bench;
 
 import io.gennas4j.benchmark.Nb201Table;
 import io.gennas4j.proxy.RegressionProxy;
+import io.gennas4j.proxy.ScoringProfile;
 import io.gennas4j.ranking.Correlation;
 import io.gennas4j.ranking.Nb201Ranking;
 import io.gennas4j.running.ProgressListener;
+import io.gennas4j.running.ScoreCache;
 import io.gennas4j.running.ScoringRunner;
 import io.gennas4j.space.NetworkSize;
 import io.gennas4j.space.nb201.Nb201Arch;
@@ -28,6 +30,8 @@ public final class Bench {
 
     private static final String USAGE = """
             Usage: environment/bench nb201 [options]
+                   environment/bench profile [--archs N] [--sample S] [--iters N] [--cells N] [--channels C]
+                     where one architecture's scoring time goes (first N of the sample, default 5)
               --archs N          architectures from the start of the GenNAS sample (default 100)
               --sample S         GenNAS NAS-Bench-201 sample 0, 1 or 2 (default 0)
               --seed K           proxy seed (default 111)
@@ -38,6 +42,11 @@ public final class Bench {
               --channels C       base channels (default 16)
               --batch B          batch size (default 16)
               --out DIR          where the scores CSV goes (default reports)
+              --workers N        score in N worker JVMs (default 1: in this process)
+              --threads T        PyTorch intra-op threads per worker (default 1)
+              --pool N           after the run, score the same architectures again with N workers
+                                 and print seconds_per_arch_pool= and pool_speedup= (wall time ratio)
+              --cache FILE       read and store scores in this SQLite cache (default: none, always train)
             """;
 
     private Bench() {}
@@ -47,8 +56,12 @@ public final class Bench {
             System.out.print(USAGE);
             return;
         }
+        if (args[0].equals("profile")) {
+            profile(options(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (!args[0].equals("nb201")) {
-            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201\n" + USAGE);
+            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, profile\n" + USAGE);
             System.exit(2);
         }
         Map<String, String> opt = options(Arrays.copyOfRange(args, 1, args.length));
@@ -71,10 +84,31 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-201 architectures (sample %d), C=%d, %d cells/stage, %d iterations, %s%n",
                 chosen.size(), sample, size.channels(), size.cellsPerStage(), iters, taskArg);
 
+        int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
+        int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
+        int pool = Integer.parseInt(opt.getOrDefault("pool", "0"));
         Table scores;
+        double wall;
+        double poolWall = Double.NaN;
+        Table poolScores = null;
         try (RegressionProxy proxy = RegressionProxy.builder().setTask(task).optNetworkSize(size)
-                .optIterations(iters).optEvalInterval(evalInterval).optSeed(seed).build()) {
-            scores = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.console(30)).build().run(chosen);
+                .optIterations(iters).optEvalInterval(evalInterval).optSeed(seed).build();
+                ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
+            long t0 = System.nanoTime();
+            ScoringRunner.Builder runner = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.console(30))
+                    .optCache(cache);
+            if (workers > 1) {
+                runner.optWorkers(workers, threads);
+            }
+            scores = runner.build().run(chosen);
+            wall = (System.nanoTime() - t0) / 1e9;
+            if (pool > 1) {
+                System.out.printf(Locale.ROOT, "Scoring the same %d architectures with %d worker processes%n", chosen.size(), pool);
+                long t1 = System.nanoTime();
+                poolScores = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.console(30))
+                        .optWorkers(pool, threads).build().run(chosen);
+                poolWall = (System.nanoTime() - t1) / 1e9;
+            }
         }
         Files.createDirectories(out);
         Path csv = out.resolve(String.format(Locale.ROOT, "bench_nb201_s%d_n%d_seed%d_c%d_n%d_it%d.csv",
@@ -90,6 +124,18 @@ public final class Bench {
         figures.put("failed", String.valueOf(scores.doubleColumn("score").countMissing()));
         figures.put("seconds_per_arch_median", fmt(median(seconds)));
         figures.put("seconds_per_arch_mean", fmt(Arrays.stream(seconds).average().orElse(Double.NaN)));
+        figures.put("seconds_per_arch_wall", fmt(wall / Math.max(1, scores.rowCount())));
+        if (poolScores != null) {
+            double poolPerArch = poolWall / Math.max(1, poolScores.rowCount());
+            figures.put("seconds_per_arch_pool", fmt(poolPerArch));
+            figures.put("pool_workers", String.valueOf(pool));
+            figures.put("pool_speedup", fmt(wall / Math.max(1, scores.rowCount()) / poolPerArch));
+            double maxDiff = 0;
+            for (int r = 0; r < Math.min(scores.rowCount(), poolScores.rowCount()); r++) {
+                maxDiff = Math.max(maxDiff, Math.abs(scores.doubleColumn("score").get(r) - poolScores.doubleColumn("score").get(r)));
+            }
+            figures.put("pool_max_score_difference", String.format(Locale.ROOT, "%.3g", maxDiff));
+        }
         for (Correlation c : Nb201Ranking.correlations(scores, truth)) {
             String key = c.label().toLowerCase(Locale.ROOT).replace("-", "").replace("imagenet16120", "imagenet16").replace(' ', '_');
             figures.put("spearman_" + key, fmt(c.absSpearman()));
@@ -97,6 +143,58 @@ public final class Bench {
         }
         figures.put("scores_csv", csv.toString());
         figures.forEach((k, v) -> System.out.println(k + "=" + v));
+    }
+
+    /** Phase breakdown of scoring plus an estimate of the per-op (JNI) overhead. */
+    private static void profile(Map<String, String> opt) {
+        int archs = Integer.parseInt(opt.getOrDefault("archs", "5"));
+        int sample = Integer.parseInt(opt.getOrDefault("sample", "0"));
+        NetworkSize size = new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", "16")),
+                Integer.parseInt(opt.getOrDefault("cells", "5")));
+        int iters = Integer.parseInt(opt.getOrDefault("iters", "100"));
+        List<Nb201Arch> chosen = Nb201Table.load().gennasSample(sample).subList(0, archs);
+        ScoringProfile profile = new ScoringProfile();
+        try (RegressionProxy warm = RegressionProxy.builder().optNetworkSize(size).optIterations(2).build()) {
+            warm.score(chosen.get(0)); // load the engine and JIT-compile before measuring
+        }
+        try (RegressionProxy proxy = RegressionProxy.builder().optNetworkSize(size).optIterations(iters).optProfile(profile).build()) {
+            for (Nb201Arch a : chosen) {
+                proxy.score(a);
+            }
+        }
+        double perOp = jniMicroseconds();
+        Table t = profile.table();
+        System.out.println(t.printAll());
+        double perArch = profile.totalSeconds() / profile.architectures();
+        double opsPerArch = profile.arraysPerStep() * iters;
+        System.out.printf(Locale.ROOT, "arrays created per training step (forward, loss, noise): %.0f%n", profile.arraysPerStep());
+        System.out.printf(Locale.ROOT, "one trivial op through JNI: %.1f us%n", perOp);
+        System.out.println("profile_archs=" + profile.architectures());
+        System.out.println("profile_seconds_per_arch=" + fmt(perArch));
+        for (ScoringProfile.Phase p : ScoringProfile.Phase.values()) {
+            System.out.println("profile_" + p.name().toLowerCase(Locale.ROOT) + "_seconds_per_arch="
+                    + fmt(profile.seconds(p) / profile.architectures()));
+        }
+        System.out.println("jni_op_microseconds=" + String.format(Locale.ROOT, "%.2f", perOp));
+        System.out.println("forward_ops_per_arch=" + String.format(Locale.ROOT, "%.0f", opsPerArch));
+        System.out.println("forward_op_overhead_seconds_per_arch=" + fmt(opsPerArch * perOp / 1e6));
+    }
+
+    /** Latency of a trivial NDArray op (1-element in-place add): the fixed cost of one JNI call. */
+    private static double jniMicroseconds() {
+        try (var m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            var a = m.zeros(new ai.djl.ndarray.types.Shape(1));
+            var b = m.ones(new ai.djl.ndarray.types.Shape(1));
+            for (int i = 0; i < 20_000; i++) {
+                a.addi(b);
+            }
+            int n = 200_000;
+            long t = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                a.addi(b);
+            }
+            return (System.nanoTime() - t) / 1e3 / n;
+        }
     }
 
     static double median(double[] values) {

@@ -17,10 +17,17 @@ public final class Cifar10Images {
 
     private final byte[] data;
     private final int count;
+    private final Path source;
 
-    private Cifar10Images(byte[] data) {
+    private Cifar10Images(byte[] data, Path source) {
         this.data = data;
         this.count = data.length / RECORD;
+        this.source = source;
+    }
+
+    /** The file the images were read from. */
+    public Path source() {
+        return source;
     }
 
     /** Loads {@value #FILE} from the resolved data directory. */
@@ -39,7 +46,7 @@ public final class Cifar10Images {
                 throw new IllegalArgumentException(file + " is not a CIFAR-10 binary file: its size " + bytes.length
                         + " is not a multiple of the " + RECORD + "-byte record");
             }
-            return new Cifar10Images(bytes);
+            return new Cifar10Images(bytes, file.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
@@ -47,6 +54,13 @@ public final class Cifar10Images {
 
     public int size() {
         return count;
+    }
+
+    /** Identifies the image data (record count and CRC-32), so cached scores name their input. */
+    public String fingerprint() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        return "cifar10:" + count + ":" + Long.toHexString(crc.getValue());
     }
 
     public int label(int index) {

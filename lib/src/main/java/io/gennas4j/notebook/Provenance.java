@@ -12,17 +12,11 @@ public final class Provenance {
 
     private Provenance() {}
 
-    /** The gennas4j version from the jar manifest ("dev" when run from classes). */
-    public static String libraryVersion() {
-        String v = Provenance.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
     /** Versions and machine facts followed by the given settings. */
     public static Table table(Map<String, String> settings) {
         StringColumn key = StringColumn.create("setting");
         StringColumn value = StringColumn.create("value");
-        add(key, value, "gennas4j", libraryVersion());
+        add(key, value, "gennas4j", io.gennas4j.Gennas4j.version());
         add(key, value, "DJL", Engine.getDjlVersion());
         Engine engine = Engine.getInstance();
         add(key, value, "engine", engine.getEngineName() + " " + engine.getVersion());

@@ -21,6 +21,11 @@ public interface Proxy extends AutoCloseable {
     /** Every setting that changes the score, with its value, for provenance and caching. */
     Map<String, String> settings();
 
+    /** The image file the proxy reads its input from, if any (worker processes load it too). */
+    default java.nio.file.Path imagesFile() {
+        return null;
+    }
+
     @Override
     default void close() {}
 }

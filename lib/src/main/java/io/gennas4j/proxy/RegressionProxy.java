@@ -41,6 +41,7 @@ public final class RegressionProxy implements Proxy {
     public static final double FAILED_LOSS = 1000;
 
     private final Builder settings;
+    private final Cifar10Images images;
     private final NDManager manager;
     private final TaskInstance task;
     private final Random sequentialRng;
@@ -48,7 +49,7 @@ public final class RegressionProxy implements Proxy {
     private RegressionProxy(Builder b) {
         this.settings = b.copy();
         this.manager = NDManager.newBaseManager();
-        Cifar10Images images = b.images != null ? b.images : Cifar10Images.load();
+        this.images = b.images != null ? b.images : Cifar10Images.load();
         InputBatch batch = InputBatch.draw(images, b.task.batchSize(), b.seed, b.flip);
         this.task = TaskInstance.create(b.task, batch, b.seed, manager);
         this.sequentialRng = new Random(b.seed);
@@ -93,7 +94,62 @@ public final class RegressionProxy implements Proxy {
         m.put("flip", String.valueOf(settings.flip));
         m.put("seed", String.valueOf(settings.seed));
         m.put("seed_policy", settings.seedPolicy.name());
+        m.put("images", images.fingerprint());
         return m;
+    }
+
+    /** The image file the fixed batch was drawn from (what a worker process must load). */
+    @Override
+    public java.nio.file.Path imagesFile() {
+        return images.source();
+    }
+
+    /**
+     * Rebuilds a proxy from {@link #settings()}, e.g. in a worker process.
+     *
+     * @param imagesFile where to read the images; their fingerprint must match the settings'
+     * @throws IllegalArgumentException if a setting is missing or the images differ
+     */
+    public static RegressionProxy fromSettings(Map<String, String> s, java.nio.file.Path imagesFile) {
+        Builder b = builder().setTask(TaskConfig.fromJson(require(s, "task")));
+        Cifar10Images imgs = imagesFile != null ? Cifar10Images.load(imagesFile) : Cifar10Images.load();
+        if (!imgs.fingerprint().equals(require(s, "images"))) {
+            throw new IllegalArgumentException("Images " + imgs.source() + " (" + imgs.fingerprint()
+                    + ") are not the ones the settings were made with (" + s.get("images") + ")");
+        }
+        b.optImages(imgs);
+        if (!require(s, "channels").equals("space default")) {
+            b.optNetworkSize(new NetworkSize(Integer.parseInt(s.get("channels")), Integer.parseInt(require(s, "cells_per_stage"))));
+        }
+        double[] tw = weights(require(s, "train_weights"));
+        double[] ew = weights(require(s, "eval_weights"));
+        return b.optIterations(Integer.parseInt(require(s, "iterations")))
+                .optEvalInterval(Integer.parseInt(require(s, "eval_interval")))
+                .optLearningRate(Double.parseDouble(require(s, "lr")))
+                .optMomentum(Double.parseDouble(require(s, "momentum")))
+                .optWeightDecay(Double.parseDouble(require(s, "weight_decay")))
+                .optTrainWeights(tw[0], tw[1], tw[2]).optEvalWeights(ew[0], ew[1], ew[2])
+                .optFlip(Boolean.parseBoolean(require(s, "flip")))
+                .optSeed(Long.parseLong(require(s, "seed")))
+                .optSeedPolicy(SeedPolicy.valueOf(require(s, "seed_policy")))
+                .build();
+    }
+
+    private static String require(Map<String, String> s, String key) {
+        String v = s.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("GenNAS proxy settings lack '" + key + "'");
+        }
+        return v;
+    }
+
+    private static double[] weights(String text) {
+        String[] parts = text.replace("[", "").replace("]", "").split(",");
+        double[] w = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            w[i] = Double.parseDouble(parts[i].trim());
+        }
+        return w;
     }
 
     /** The network size used for an architecture: the explicit one, else the space's default. */
@@ -136,31 +192,73 @@ public final class RegressionProxy implements Proxy {
         int evals = settings.iterations / settings.evalInterval;
         double[] trace = new double[Math.max(evals, 1)];
         int recorded = 0;
-        try (NDManager m = manager.newSubManager()) {
+        Timer t = new Timer(settings.profile);
+        NDManager m = manager.newSubManager();
+        try {
             RegressionModel model = new RegressionModel(arch.network(sizeFor(arch)), channels, TaskInstance.TARGET_SIZE);
+            t.lap(ScoringProfile.Phase.BUILD);
             model.initialize(m, DataType.FLOAT32, task.input().getShape());
             ParameterStore ps = new ParameterStore(m, false);
             try (KernelDecaySgd sgd = KernelDecaySgd.builder().optLearningRate(settings.learningRate)
                     .optMomentum(settings.momentum).optWeightDecay(settings.weightDecay).build(model)) {
+                t.lap(ScoringProfile.Phase.INITIALIZE);
                 for (int it = 1; it <= settings.iterations; it++) {
-                    try (NDManager step = m.newSubManager()) {
+                    NDManager step = m.newSubManager();
+                    try {
                         NDArray x = input(step);
+                        t.lap(ScoringProfile.Phase.NOISE);
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             NDList pred = model.forward(ps, new NDList(x), true);
-                            gc.backward(weightedLoss(pred, settings.trainWeights, settings.trainWeights));
+                            NDArray loss = weightedLoss(pred, settings.trainWeights, settings.trainWeights);
+                            t.lap(ScoringProfile.Phase.FORWARD);
+                            gc.backward(loss);
+                            t.lap(ScoringProfile.Phase.BACKWARD);
                         }
                         sgd.step();
+                        t.lap(ScoringProfile.Phase.OPTIMIZER);
+                        if (settings.profile != null && step instanceof ai.djl.ndarray.BaseNDManager base) {
+                            settings.profile.countStep(base.getManagedArrays().size());
+                        }
+                    } finally {
+                        step.close();
+                        t.lap(ScoringProfile.Phase.RELEASE);
                     }
                     if (it % settings.evalInterval == 0 && recorded < trace.length) {
                         trace[recorded++] = evaluate(model, ps, m, fallback);
+                        t.lap(ScoringProfile.Phase.EVALUATE);
                     }
                 }
                 if (recorded == 0) { // fewer iterations than one eval interval: evaluate once at the end
                     trace[recorded++] = evaluate(model, ps, m, fallback);
+                    t.lap(ScoringProfile.Phase.EVALUATE);
                 }
+            }
+        } finally {
+            m.close();
+            t.lap(ScoringProfile.Phase.RELEASE);
+            if (settings.profile != null) {
+                settings.profile.countArchitecture();
             }
         }
         return trace;
+    }
+
+    /** Adds the time since the last lap to a phase of the profile (no-op without a profile). */
+    private static final class Timer {
+        private final ScoringProfile profile;
+        private long last = System.nanoTime();
+
+        Timer(ScoringProfile profile) {
+            this.profile = profile;
+        }
+
+        void lap(ScoringProfile.Phase phase) {
+            if (profile != null) {
+                long now = System.nanoTime();
+                profile.add(phase, now - last);
+                last = now;
+            }
+        }
     }
 
     private double evaluate(RegressionModel model, ParameterStore ps, NDManager m, Random rng) {
@@ -218,6 +316,7 @@ public final class RegressionProxy implements Proxy {
         private boolean flip = true;
         private long seed = 111;
         private SeedPolicy seedPolicy = SeedPolicy.PER_ARCHITECTURE;
+        private ScoringProfile profile;
 
         private Builder copy() {
             Builder b = new Builder();
@@ -234,6 +333,7 @@ public final class RegressionProxy implements Proxy {
             b.flip = flip;
             b.seed = seed;
             b.seedPolicy = seedPolicy;
+            b.profile = profile;
             return b;
         }
 
@@ -312,6 +412,12 @@ public final class RegressionProxy implements Proxy {
 
         public Builder optSeedPolicy(SeedPolicy policy) {
             this.seedPolicy = java.util.Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /** Records where scoring time goes (does not change scores). */
+        public Builder optProfile(ScoringProfile profile) {
+            this.profile = profile;
             return this;
         }
 

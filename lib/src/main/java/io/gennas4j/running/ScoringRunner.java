@@ -1,46 +1,49 @@
 package io.gennas4j.running;
 
+import io.gennas4j.Gennas4j;
 import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.ProxyScore;
 import io.gennas4j.space.Architecture;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Scores a list of architectures with one proxy, one at a time in this process, and collects a
- * table with columns {@code arch}, {@code score}, {@code seconds}, {@code error}.
+ * Scores a list of architectures with one proxy and collects a table with columns {@code arch},
+ * {@code score}, {@code seconds}, {@code source} ({@code scored} or {@code cache}) and
+ * {@code error}, in the order of the list.
  *
- * <p>Results are appended to {@link #results()} as they finish, so an interrupted or failed run
- * keeps everything done so far. A failing architecture is recorded with its error and the run
- * goes on. With a checkpoint file every finished row is also appended to a CSV, and a new run
- * with the same proxy settings skips the architectures already in it.
+ * <ul>
+ *   <li>Results are appended to {@link #results()} as they finish, so an interrupted or failed
+ *       run keeps everything done so far; a failing architecture is recorded with its error and
+ *       the run goes on.
+ *   <li>With a {@link ScoreCache}, scores already computed with the same settings are read
+ *       instead of trained, and every new score is stored as soon as it exists: a re-run does no
+ *       training and a killed run resumes where it stopped.
+ *   <li>With more than one worker, architectures are scored in parallel worker JVMs
+ *       ({@link WorkerPool}).
+ * </ul>
  */
 public final class ScoringRunner {
 
     private final Proxy proxy;
     private final ProgressListener progress;
-    private final Path checkpoint;
+    private final ScoreCache cache;
+    private final int workers;
+    private final int threadsPerWorker;
     private final Table results = emptyTable();
     private final List<ProxyScore> scores = new ArrayList<>();
 
     private ScoringRunner(Builder b) {
         this.proxy = b.proxy;
         this.progress = b.progress;
-        this.checkpoint = b.checkpoint;
+        this.cache = b.cache;
+        this.workers = b.workers;
+        this.threadsPerWorker = b.threadsPerWorker;
     }
 
     public static Builder builder() {
@@ -49,117 +52,116 @@ public final class ScoringRunner {
 
     static Table emptyTable() {
         return Table.create("scores", StringColumn.create("arch"), DoubleColumn.create("score"),
-                DoubleColumn.create("seconds"), StringColumn.create("error"));
+                DoubleColumn.create("seconds"), StringColumn.create("source"), StringColumn.create("error"));
     }
 
-    /** Everything finished so far, also after an interruption. */
+    /** Everything finished so far (completion order), also after an interruption. */
     public Table results() {
         return results;
     }
 
-    /** The scores with their traces, in the order they finished. */
+    /** The scores with their traces, in completion order. */
     public List<ProxyScore> scores() {
         return List.copyOf(scores);
     }
 
+    /** The cache key of an architecture under this runner's proxy. */
+    public CacheKey key(Architecture arch) {
+        return CacheKey.of(arch.space().name(), arch.encoding(), proxy.name(), proxy.settings(), Gennas4j.version());
+    }
+
     /**
-     * Scores {@code archs} in order. Stops early, keeping what is finished, if the thread is
-     * interrupted.
+     * Scores {@code archs}. Stops early, keeping what is finished, if the thread is interrupted.
      *
-     * @return {@link #results()}
+     * @return the finished rows in the order of {@code archs}
      */
     public Table run(List<? extends Architecture> archs) {
-        Map<String, ProxyScore> done = checkpoint != null ? readCheckpoint() : new HashMap<>();
         long start = System.nanoTime();
-        int n = 0;
-        for (Architecture arch : archs) {
-            if (Thread.currentThread().isInterrupted()) {
-                System.out.println("Interrupted: kept " + results.rowCount() + " of " + archs.size() + " scores");
-                break;
+        int[] done = {0};
+        ProxyScore[] byIndex = new ProxyScore[archs.size()];
+        boolean[] fromCache = new boolean[archs.size()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < archs.size(); i++) {
+            Optional<ProxyScore> hit = cache == null ? Optional.empty() : cache.get(key(archs.get(i)));
+            if (hit.isPresent()) {
+                byIndex[i] = hit.get();
+                fromCache[i] = true;
+                add(hit.get(), true);
+                progress.onScore(++done[0], archs.size(), hit.get(), elapsed(start));
+            } else {
+                pending.add(i);
             }
-            ProxyScore s = done.get(arch.encoding());
-            if (s == null) {
-                s = proxy.score(arch);
-                appendCheckpoint(s);
-            }
-            add(s);
-            progress.onScore(++n, archs.size(), s, (System.nanoTime() - start) / 1e9);
         }
-        return results;
-    }
-
-    private void add(ProxyScore s) {
-        scores.add(s);
-        results.stringColumn("arch").append(s.arch());
-        if (s.ok()) {
-            results.doubleColumn("score").append(s.value());
+        if (!pending.isEmpty() && workers > 1) {
+            List<Architecture> todo = new ArrayList<>();
+            pending.forEach(i -> todo.add(archs.get(i)));
+            try (WorkerPool pool = WorkerPool.start(proxy, Math.min(workers, todo.size()), threadsPerWorker)) {
+                pool.score(todo, (k, s) -> {
+                    int i = pending.get(k);
+                    finish(archs.get(i), s);
+                    byIndex[i] = s;
+                    progress.onScore(++done[0], archs.size(), s, elapsed(start));
+                });
+            }
         } else {
-            results.doubleColumn("score").appendMissing();
-        }
-        results.doubleColumn("seconds").append(s.seconds());
-        results.stringColumn("error").append(s.error() == null ? "" : s.error());
-    }
-
-    private String settingsLine() {
-        return "# settings " + Integer.toHexString(proxy.settings().toString().hashCode()) + " " + proxy.name();
-    }
-
-    private Map<String, ProxyScore> readCheckpoint() {
-        Map<String, ProxyScore> done = new HashMap<>();
-        if (!Files.exists(checkpoint)) {
-            return done;
-        }
-        try {
-            List<String> lines = Files.readAllLines(checkpoint, StandardCharsets.UTF_8);
-            if (lines.isEmpty()) {
-                return done;
-            }
-            if (!lines.get(0).equals(settingsLine())) {
-                throw new IllegalStateException("Checkpoint " + checkpoint + " was written with other proxy settings ("
-                        + lines.get(0) + "); delete it or choose another checkpoint path");
-            }
-            for (String line : lines.subList(2, lines.size())) {
-                String[] f = line.split(",", 4);
-                if (f.length == 4) {
-                    String err = f[3].isEmpty() ? null : f[3];
-                    done.put(f[0], new ProxyScore(f[0], f[1].isEmpty() ? Double.NaN : Double.parseDouble(f[1]),
-                            Double.parseDouble(f[2]), null, err));
+            for (int i : pending) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
                 }
+                ProxyScore s = proxy.score(archs.get(i));
+                finish(archs.get(i), s);
+                byIndex[i] = s;
+                progress.onScore(++done[0], archs.size(), s, elapsed(start));
             }
-            return done;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read checkpoint " + checkpoint, e);
         }
+        if (done[0] < archs.size()) {
+            System.out.println("Interrupted: kept " + done[0] + " of " + archs.size() + " scores"
+                    + (cache != null ? " (finished scores are in the cache: re-run to resume)" : ""));
+        }
+        Table ordered = emptyTable();
+        for (int i = 0; i < archs.size(); i++) {
+            if (byIndex[i] != null) {
+                append(ordered, byIndex[i], fromCache[i]);
+            }
+        }
+        return ordered;
     }
 
-    private void appendCheckpoint(ProxyScore s) {
-        if (checkpoint == null) {
-            return;
-        }
-        try {
-            boolean fresh = !Files.exists(checkpoint) || Files.size(checkpoint) == 0;
-            if (checkpoint.getParent() != null) {
-                Files.createDirectories(checkpoint.getParent());
-            }
-            try (BufferedWriter w = Files.newBufferedWriter(checkpoint, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                if (fresh) {
-                    w.write(settingsLine() + "\narch,score,seconds,error\n");
-                }
-                String err = s.error() == null ? "" : s.error().replace('\n', ' ').replace(',', ';');
-                w.write(String.format(Locale.ROOT, "%s,%s,%.3f,%s%n", s.arch(), s.ok() ? String.valueOf(s.value()) : "",
-                        s.seconds(), err));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write checkpoint " + checkpoint, e);
-        }
+    private static double elapsed(long start) {
+        return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Builder: {@code ScoringRunner.builder().setProxy(p).optProgress(...).optCheckpoint(path).build()}. */
+    private void finish(Architecture arch, ProxyScore s) {
+        if (cache != null) {
+            cache.put(key(arch), s);
+        }
+        add(s, false);
+    }
+
+    private void add(ProxyScore s, boolean cached) {
+        scores.add(s);
+        append(results, s, cached);
+    }
+
+    private static void append(Table t, ProxyScore s, boolean cached) {
+        t.stringColumn("arch").append(s.arch());
+        if (s.ok()) {
+            t.doubleColumn("score").append(s.value());
+        } else {
+            t.doubleColumn("score").appendMissing();
+        }
+        t.doubleColumn("seconds").append(s.seconds());
+        t.stringColumn("source").append(cached ? "cache" : "scored");
+        t.stringColumn("error").append(s.error() == null ? "" : s.error());
+    }
+
+    /** Builder: {@code ScoringRunner.builder().setProxy(p).optCache(c).optWorkers(2).build()}. */
     public static final class Builder {
         private Proxy proxy;
         private ProgressListener progress = ProgressListener.console(10);
-        private Path checkpoint;
+        private ScoreCache cache;
+        private int workers = 1;
+        private int threadsPerWorker = 1;
 
         public Builder setProxy(Proxy proxy) {
             this.proxy = proxy;
@@ -171,9 +173,22 @@ public final class ScoringRunner {
             return this;
         }
 
-        /** A CSV that keeps finished rows across runs of the same proxy settings. */
-        public Builder optCheckpoint(Path checkpoint) {
-            this.checkpoint = checkpoint;
+        /** Reads finished scores from, and stores new ones in, this cache. */
+        public Builder optCache(ScoreCache cache) {
+            this.cache = cache;
+            return this;
+        }
+
+        /**
+         * Worker JVMs to score in parallel (1: in this process). Each gets
+         * {@code threadsPerWorker} PyTorch intra-op threads; match workers × threads to the cores.
+         */
+        public Builder optWorkers(int workers, int threadsPerWorker) {
+            if (workers < 1 || threadsPerWorker < 1) {
+                throw new IllegalArgumentException("workers and threads per worker must be >= 1");
+            }
+            this.workers = workers;
+            this.threadsPerWorker = threadsPerWorker;
             return this;
         }
 

@@ -1,0 +1,39 @@
+package io.gennas4j.proxy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Proxies by name: rebuilds a proxy from its {@link Proxy#settings()} (the {@code proxy} entry
+ * names it), which is how worker processes get the same proxy as the notebook that started them.
+ */
+public final class Proxies {
+
+    /** Rebuilds a proxy from settings, given the image file to read. */
+    @FunctionalInterface
+    public interface Factory {
+        Proxy fromSettings(Map<String, String> settings, Path imagesFile);
+    }
+
+    private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        register("gennas", RegressionProxy::fromSettings);
+    }
+
+    private Proxies() {}
+
+    public static synchronized void register(String name, Factory factory) {
+        FACTORIES.put(name, factory);
+    }
+
+    public static synchronized Proxy fromSettings(Map<String, String> settings, Path imagesFile) {
+        String name = settings.get("proxy");
+        Factory f = FACTORIES.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("Unknown proxy '" + name + "'. Known proxies: " + String.join(", ", FACTORIES.keySet()));
+        }
+        return f.fromSettings(settings, imagesFile);
+    }
+}
