@@ -38,26 +38,37 @@ class NotebooksIT {
     record Executed(List<String> text, int html, int images, List<String> errors) {}
 
     static Executed execute(String name) throws IOException, InterruptedException {
+        return execute(name, Map.of());
+    }
+
+    static Executed execute(String name, Map<String, String> env) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return executeOnce(name);
+                return executeOnce(name, env);
             } catch (KernelStartFailure e) {
-                if (attempt == 2) {
+                if (attempt == KERNEL_START_ATTEMPTS) {
                     throw new AssertionError(e.getMessage());
                 }
-                System.out.println("Kernel did not start for " + name + ", retrying once: " + e.getMessage());
+                System.out.println("Kernel did not start for " + name + " (attempt " + attempt + "), retrying");
             }
         }
     }
 
-    /** The Jupyter kernel did not come up: infrastructure, retried once, not a notebook failure. */
+    /**
+     * The rapaio kernel sometimes never answers on its shell channel after start-up (seen about one
+     * start in four here); a fresh kernel does. Such a start is retried, a failing cell is not.
+     */
+    static final int KERNEL_START_ATTEMPTS = 5;
+
+    /** The Jupyter kernel did not come up: infrastructure, retried, not a notebook failure. */
     static final class KernelStartFailure extends Exception {
         KernelStartFailure(String message) {
             super(message);
         }
     }
 
-    static Executed executeOnce(String name) throws IOException, InterruptedException, KernelStartFailure {
+    static Executed executeOnce(String name, Map<String, String> env)
+            throws IOException, InterruptedException, KernelStartFailure {
         Files.createDirectories(OUT);
         Files.deleteIfExists(OUT.resolve(name)); // never read a previous run's output
         Path kernels = ROOT.resolve("build/jupyter/share/jupyter");
@@ -65,11 +76,13 @@ class NotebooksIT {
             fail("The Java kernelspec is not installed in " + kernels + ": run environment/test (or environment/setup) first");
         }
         ProcessBuilder pb = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=300",
+                "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=40",
                 "--ExecutePreprocessor.kernel_name=gennas4j-java",
                 "--output-dir", OUT.toString(), "--output", name, name)
                 .directory(ROOT.resolve("notebooks").toFile()).redirectErrorStream(true);
         pb.environment().putAll(TINY);
+        pb.environment().put("GENNAS4J_CACHE", "off");
+        pb.environment().putAll(env);
         pb.environment().put("JUPYTER_PATH", kernels.toString());
         pb.redirectOutput(OUT.resolve(name + ".log").toFile());
         Process p;
@@ -144,12 +157,31 @@ class NotebooksIT {
         Executed r = execute("nb201_ranking.ipynb");
         assertTrue(r.errors().isEmpty(), r.errors().toString());
         assertTrue(anyLine(r.text(), "archs=6 sample=0 seed=111 task=CONF_NB101 C=8 cells=1 iters=10"), r.text().toString());
-        assertTrue(anyLine(r.text(), "scored 6, failed 0"), r.text().toString());
+        assertTrue(anyLine(r.text(), "trained 6, from cache 0, failed 0"), r.text().toString());
         assertTrue(anyLine(r.text(), "[6/6]"), "progress lines are printed");
         assertTrue(anyLine(r.text(), "CIFAR-10 test |rho| = "), r.text().toString());
         assertTrue(r.html() >= 5, "preview, task, rho, cost and provenance tables; got " + r.html());
         assertEquals(1, r.images(), "the loss-vs-accuracy scatter plot");
         assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
+    }
+
+    @Test
+    void nb201NotebookResumesFromTheCacheAndReRunsWithoutTraining() throws Exception {
+        Path cache = OUT.resolve("cache-it.sqlite");
+        Files.deleteIfExists(cache);
+        Map<String, String> env = Map.of("GENNAS4J_CACHE", cache.toString());
+        // a run stopped after 3 architectures (here: asked for 3) ...
+        Executed first = execute("nb201_ranking.ipynb", Map.of("GENNAS4J_CACHE", cache.toString(), "GENNAS4J_ARCHS", "3"));
+        assertTrue(anyLine(first.text(), "trained 3, from cache 0, failed 0"), first.text().toString());
+        // ... resumes: the 3 finished ones come from the cache
+        Executed resumed = execute("nb201_ranking.ipynb", env);
+        assertTrue(anyLine(resumed.text(), "trained 3, from cache 3, failed 0"), resumed.text().toString());
+        // ... and an unchanged re-run trains nothing
+        Executed again = execute("nb201_ranking.ipynb", env);
+        assertTrue(anyLine(again.text(), "trained 0, from cache 6, failed 0"), again.text().toString());
+        // a changed setting is a different key
+        Executed changed = execute("nb201_ranking.ipynb", Map.of("GENNAS4J_CACHE", cache.toString(), "GENNAS4J_SEED", "5"));
+        assertTrue(anyLine(changed.text(), "trained 6, from cache 0, failed 0"), changed.text().toString());
     }
 
     @Test
