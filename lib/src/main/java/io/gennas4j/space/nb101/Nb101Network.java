@@ -1,0 +1,171 @@
+package io.gennas4j.space.nb101;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+import io.gennas4j.nn.Layers;
+import io.gennas4j.space.NetworkSize;
+import io.gennas4j.space.StageNetwork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The NAS-Bench-101 network (spec §3.2): stem Conv3×3-BN-ReLU 3→C, then three stacks of cells
+ * with a 2×2 max-pool (channels doubling) between stacks. Stage outputs are the tensors entering
+ * each max-pool and the final output. Initialisation as GenNAS applies it: conv weights
+ * N(0, √(2/(k·k·C_out))), BN γ=1 β=0, linear weights N(0, 0.01).
+ */
+public final class Nb101Network extends StageNetwork {
+
+    private final List<Block> trunk = new ArrayList<>();
+    private final boolean[] tapAfter;
+    private final int[] stageChannels;
+    private final SequentialBlock classifier;
+
+    private Nb101Network(Builder b) {
+        int c = b.size.channels();
+        int n = b.size.cellsPerStage();
+        Nb101Spec spec = b.arch.spec();
+        stageChannels = new int[] {c, 2 * c, 4 * c};
+        List<Boolean> taps = new ArrayList<>();
+        trunk.add(addChildBlock("stem", convBnRelu(3, c, 3)));
+        taps.add(false);
+        int in = c;
+        for (int stack = 0; stack < 3; stack++) {
+            int out = stageChannels[stack];
+            if (stack > 0) {
+                trunk.add(addChildBlock("pool" + stack,
+                        LambdaBlock.singleton(x -> Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false), "maxpool2")));
+                taps.add(false);
+            }
+            for (int i = 0; i < n; i++) {
+                trunk.add(addChildBlock("s" + stack + "cell" + i, new Nb101Cell(spec, in, out)));
+                taps.add(i == n - 1);
+                in = out;
+            }
+        }
+        tapAfter = new boolean[taps.size()];
+        for (int i = 0; i < tapAfter.length; i++) {
+            tapAfter[i] = taps.get(i);
+        }
+        if (b.numClasses > 0) {
+            Linear linear = Linear.builder().setUnits(b.numClasses).build();
+            linear.getParameters().get("weight").setInitializer(new NormalInitializer(0.01f));
+            linear.getParameters().get("bias").setInitializer(ai.djl.training.initializer.Initializer.ZEROS);
+            classifier = addChildBlock("classifier", new SequentialBlock()
+                    .add(x -> new NDList(Pool.globalAvgPool2d(x.singletonOrThrow())))
+                    .add(linear));
+        } else {
+            classifier = null;
+        }
+    }
+
+    /** Conv(no bias)-BN-ReLU with the NAS-Bench-101 initialisation. */
+    static SequentialBlock convBnRelu(int in, int out, int kernel) {
+        Conv2d conv = Layers.conv2d(in, out, kernel, 1, kernel / 2, false);
+        conv.getParameters().get("weight").setInitializer(
+                new NormalInitializer((float) Math.sqrt(2.0 / (kernel * kernel * out))));
+        return new SequentialBlock().add(conv).add(Layers.batchNorm()).add(Activation.reluBlock());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public int[] stageChannels() {
+        return stageChannels.clone();
+    }
+
+    @Override
+    public boolean hasClassifier() {
+        return classifier != null;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList x = inputs;
+        NDList out = new NDList(4);
+        for (int i = 0; i < trunk.size(); i++) {
+            x = trunk.get(i).forward(ps, x, training);
+            if (tapAfter[i]) {
+                out.add(x.singletonOrThrow());
+            }
+        }
+        if (classifier != null) {
+            out.add(classifier.forward(ps, x, training).singletonOrThrow());
+        }
+        return out;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] shapes = inputShapes;
+        List<Shape> out = new ArrayList<>();
+        for (int i = 0; i < trunk.size(); i++) {
+            shapes = trunk.get(i).getOutputShapes(shapes);
+            if (tapAfter[i]) {
+                out.add(shapes[0]);
+            }
+        }
+        if (classifier != null) {
+            out.add(classifier.getOutputShapes(shapes)[0]);
+        }
+        return out.toArray(new Shape[0]);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (Block block : trunk) {
+            block.initialize(manager, dataType, shapes);
+            shapes = block.getOutputShapes(shapes);
+        }
+        if (classifier != null) {
+            classifier.initialize(manager, dataType, shapes);
+        }
+    }
+
+    /** Builder: {@code Nb101Network.builder().setArchitecture(a).setSize(s).optClassifier(10).build()}. */
+    public static final class Builder {
+        private Nb101Arch arch;
+        private NetworkSize size = Nb101Space.INSTANCE.defaultProxySize();
+        private int numClasses;
+
+        public Builder setArchitecture(Nb101Arch arch) {
+            this.arch = arch;
+            return this;
+        }
+
+        /** Stem channels C and cells per stack (GenNAS: C=16, 3; the benchmark: C=128, 3). */
+        public Builder setSize(NetworkSize size) {
+            this.size = size;
+            return this;
+        }
+
+        public Builder optClassifier(int numClasses) {
+            this.numClasses = numClasses;
+            return this;
+        }
+
+        public Nb101Network build() {
+            Objects.requireNonNull(arch, "architecture");
+            return new Nb101Network(this);
+        }
+    }
+
+}
