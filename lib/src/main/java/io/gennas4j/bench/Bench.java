@@ -32,6 +32,8 @@ public final class Bench {
             Usage: environment/bench nb201 [options]
                    environment/bench profile [--archs N] [--sample S] [--iters N] [--cells N] [--channels C]
                      where one architecture's scoring time goes (first N of the sample, default 5)
+                   environment/bench nb101 [--archs N] [--seed K] [--iters N] [--channels C] [--cache FILE]
+                     GenNAS (CONF_NB101) on N cells drawn with seed K from the 2,500 labelled NAS-Bench-101 cells
               --archs N          architectures from the start of the GenNAS sample (default 100)
               --sample S         GenNAS NAS-Bench-201 sample 0, 1 or 2 (default 0)
               --seed K           proxy seed (default 111)
@@ -60,8 +62,12 @@ public final class Bench {
             profile(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args[0].equals("nb101")) {
+            nb101(options(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (!args[0].equals("nb201")) {
-            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, profile\n" + USAGE);
+            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, profile\n" + USAGE);
             System.exit(2);
         }
         Map<String, String> opt = options(Arrays.copyOfRange(args, 1, args.length));
@@ -143,6 +149,35 @@ public final class Bench {
         }
         figures.put("scores_csv", csv.toString());
         figures.forEach((k, v) -> System.out.println(k + "=" + v));
+    }
+
+    /** GenNAS on a seeded subset of the 2,500 labelled NAS-Bench-101 cells. */
+    private static void nb101(Map<String, String> opt) {
+        int archs = Integer.parseInt(opt.getOrDefault("archs", "200"));
+        long seed = Long.parseLong(opt.getOrDefault("seed", "111"));
+        int iters = Integer.parseInt(opt.getOrDefault("iters", "100"));
+        NetworkSize size = new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", "16")), 3);
+        io.gennas4j.benchmark.Nb101Table truth = io.gennas4j.benchmark.Nb101Table.load();
+        var chosen = truth.sample(archs, seed);
+        System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-101 cells (seed %d), C=%d, %d iterations, CONF_NB101%n",
+                chosen.size(), seed, size.channels(), iters);
+        Table scores;
+        try (RegressionProxy proxy = RegressionProxy.builder().optNetworkSize(size).optIterations(iters).optSeed(seed).build();
+                ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
+            scores = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.console(30)).build().run(chosen);
+        }
+        double[] s = new double[scores.rowCount()];
+        double[] acc = new double[scores.rowCount()];
+        for (int r = 0; r < s.length; r++) {
+            s[r] = scores.doubleColumn("score").isMissing(r) ? Double.NaN : scores.doubleColumn("score").get(r);
+            acc[r] = truth.accuracy(io.gennas4j.space.nb101.Nb101Arch.parse(scores.stringColumn("arch").get(r)));
+        }
+        Correlation c = io.gennas4j.ranking.RankCorrelation.of("nb101", s, acc);
+        System.out.println("archs=" + scores.rowCount());
+        System.out.println("failed=" + scores.doubleColumn("score").countMissing());
+        System.out.println("seconds_per_arch_median=" + fmt(median(scores.doubleColumn("seconds").asDoubleArray())));
+        System.out.println("spearman_gennas_nb101=" + fmt(c.absSpearman()));
+        System.out.println("kendall_gennas_nb101=" + fmt(c.absKendall()));
     }
 
     /** Phase breakdown of scoring plus an estimate of the per-op (JNI) overhead. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +34,9 @@ public final class ScoreCache implements AutoCloseable {
 
     private ScoreCache(Path file) throws SQLException {
         this.file = file;
-        this.db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        // the driver directly rather than through DriverManager, which misses drivers loaded by
+        // a notebook kernel's own class loader
+        this.db = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file.toAbsolutePath(), new java.util.Properties());
         try (Statement s = db.createStatement()) {
             s.execute("PRAGMA busy_timeout = 30000");
             s.execute("PRAGMA journal_mode = WAL");

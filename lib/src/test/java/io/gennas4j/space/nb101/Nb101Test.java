@@ -146,4 +146,17 @@ class Nb101Test {
             assertEquals(child, Nb101Arch.parse(child.encoding()));
         }
     }
+
+    @Test
+    void labelledTablesLoadAndSampleReproducibly() {
+        var table = io.gennas4j.benchmark.Nb101Table.load();
+        assertEquals(2500, table.size());
+        Nb101Arch first = table.archs().get(0);
+        assertEquals("38c07ec593df3926409467fde79c05f7", first.hash());
+        assertEquals(0.9079527259, table.accuracy(first), 1e-12);
+        assertEquals(table.sample(200, 111), table.sample(200, 111));
+        assertNotEquals(table.sample(200, 111), table.sample(200, 112));
+        assertEquals(200, table.sample(200, 111).stream().map(Nb101Arch::hash).distinct().count());
+        assertEquals(20, io.gennas4j.benchmark.Nb101Table.loadSearchSet().size());
+    }
 }
