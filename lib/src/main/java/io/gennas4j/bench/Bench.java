@@ -34,6 +34,14 @@ public final class Bench {
                      where one architecture's scoring time goes (first N of the sample, default 5)
                    environment/bench nb101 [--archs N] [--seed K] [--iters N] [--channels C] [--cache FILE]
                      GenNAS (CONF_NB101) on N cells drawn with seed K from the 2,500 labelled NAS-Bench-101 cells
+                   environment/bench baselines --space nb201|nb101 [--archs N] [--sample S] [--seed K] [--measures LIST]
+                     zero-cost baselines (grad_norm, snip, grasp, fisher, synflow, jacob_cov, naswot, plain,
+                     params, flops) on the first N of GenNAS sample S (nb201, default 1000) or on N cells drawn
+                     with seed K from the 2,500 NAS-Bench-101 cells (nb101, default 200, seed 111: the cells of
+                     `bench nb101`); prints spearman_<measure>_<target>= for every target
+                     --measures a,b   a subset (default all)    --init-seed K   weight-init seed (default 42)
+                     --batch B        images per batch (default 64, naswot 128)
+                     --channels C --cells N   network size (default the benchmark's: nb201 16/5, nb101 128/3)
               --archs N          architectures from the start of the GenNAS sample (default 100)
               --sample S         GenNAS NAS-Bench-201 sample 0, 1 or 2 (default 0)
               --seed K           proxy seed (default 111)
@@ -62,12 +70,16 @@ public final class Bench {
             profile(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args[0].equals("baselines")) {
+            baselines(options(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (args[0].equals("nb101")) {
             nb101(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         if (!args[0].equals("nb201")) {
-            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, profile\n" + USAGE);
+            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, baselines, profile\n" + USAGE);
             System.exit(2);
         }
         Map<String, String> opt = options(Arrays.copyOfRange(args, 1, args.length));
@@ -149,6 +161,72 @@ public final class Bench {
         }
         figures.put("scores_csv", csv.toString());
         figures.forEach((k, v) -> System.out.println(k + "=" + v));
+    }
+
+    /** Zero-cost baselines on a NAS-Bench-201 GenNAS sample or a NAS-Bench-101 subset. */
+    private static void baselines(Map<String, String> opt) throws IOException {
+        String space = opt.getOrDefault("space", "nb201");
+        List<? extends io.gennas4j.space.Architecture> chosen;
+        io.gennas4j.benchmark.Accuracies truth;
+        String label;
+        if (space.equals("nb201")) {
+            int sample = Integer.parseInt(opt.getOrDefault("sample", "0"));
+            Nb201Table t = Nb201Table.load();
+            List<Nb201Arch> all = t.gennasSample(sample);
+            chosen = all.subList(0, Math.min(Integer.parseInt(opt.getOrDefault("archs", "1000")), all.size()));
+            truth = t.accuracies();
+            label = "nb201_s" + sample;
+        } else if (space.equals("nb101")) {
+            long seed = Long.parseLong(opt.getOrDefault("seed", "111"));
+            io.gennas4j.benchmark.Nb101Table t = io.gennas4j.benchmark.Nb101Table.load();
+            chosen = t.sample(Integer.parseInt(opt.getOrDefault("archs", "200")), seed);
+            truth = t.accuracies();
+            label = "nb101_seed" + seed;
+        } else {
+            throw new IllegalArgumentException("Unknown search space '" + space + "' for baselines: use nb201 or nb101");
+        }
+        List<String> measures = opt.containsKey("measures")
+                ? Arrays.asList(opt.get("measures").split(","))
+                : io.gennas4j.proxy.zerocost.ZeroCostMeasures.names();
+        int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
+        int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
+        Path out = Paths.get(opt.getOrDefault("out", "reports"));
+        Files.createDirectories(out);
+        io.gennas4j.ranking.MethodComparison cmp = new io.gennas4j.ranking.MethodComparison();
+        List<String> csvs = new java.util.ArrayList<>();
+        try (ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
+            for (String m : measures) {
+                var b = io.gennas4j.proxy.zerocost.ZeroCostProxy.builder().setMeasure(m.trim())
+                        .optSeed(Long.parseLong(opt.getOrDefault("init-seed", "42")));
+                if (opt.containsKey("batch")) {
+                    b.optBatchSize(Integer.parseInt(opt.get("batch")));
+                }
+                if (opt.containsKey("channels") || opt.containsKey("cells")) {
+                    NetworkSize def = chosen.get(0).space().benchmarkSize();
+                    b.optNetworkSize(new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", String.valueOf(def.channels()))),
+                            Integer.parseInt(opt.getOrDefault("cells", String.valueOf(def.cellsPerStage())))));
+                }
+                try (var proxy = b.build()) {
+                    System.out.printf(Locale.ROOT, "%s on %d %s architectures%n", proxy.name(), chosen.size(), space);
+                    ScoringRunner.Builder runner = ScoringRunner.builder().setProxy(proxy).optCache(cache)
+                            .optProgress(ProgressListener.console(30));
+                    if (workers > 1) {
+                        runner.optWorkers(workers, threads);
+                    }
+                    Table scores = runner.build().run(chosen);
+                    cmp.add(proxy.name(), scores, truth);
+                    Path csv = out.resolve("baseline_" + proxy.name() + "_" + label + "_n" + chosen.size() + ".csv");
+                    Table written = scores.copy();
+                    written.column("arch").setName("arch_str");
+                    written.write().csv(csv.toFile());
+                    csvs.add(csv.toString());
+                }
+            }
+        }
+        System.out.println(cmp.wide("|spearman|").printAll());
+        System.out.println("archs=" + chosen.size());
+        cmp.figures().forEach(System.out::println);
+        System.out.println("scores_csv=" + String.join(",", csvs));
     }
 
     /** GenNAS on a seeded subset of the 2,500 labelled NAS-Bench-101 cells. */

@@ -33,6 +33,7 @@ public final class BatchNorm2d extends AbstractBlock {
     private final Parameter beta;
     private final Parameter runningMean;
     private final Parameter runningVar;
+    private boolean identity;
 
     private BatchNorm2d(Builder builder) {
         this.affine = builder.affine;
@@ -65,10 +66,21 @@ public final class BatchNorm2d extends AbstractBlock {
         return trackRunningStats;
     }
 
+    /**
+     * Makes the forward pass the identity (true) or BatchNorm again (false): the reference code's
+     * way of running a network "without BN" (synflow) without building a second one.
+     */
+    public void setIdentity(boolean identity) {
+        this.identity = identity;
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        if (identity) {
+            return new NDList(x);
+        }
         var device = x.getDevice();
         NDArray g = parameterStore.getValue(gamma, device, training);
         NDArray b = parameterStore.getValue(beta, device, training);

@@ -1,7 +1,9 @@
 package io.gennas4j.nn;
 
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -12,6 +14,9 @@ import ai.djl.training.initializer.UniformInitializer;
  * initialises them by default ({@code kaiming_uniform_(a=√5)} for kernels, which is
  * U(−1/√fan_in, 1/√fan_in), and the same bound for biases). The papers' networks rely on these
  * defaults, and DJL's own default (Xavier) would change the proxy's ranking.
+ *
+ * <p>Convolutions, linear layers and ReLUs built here report to {@link ActivationHooks} when a
+ * measure installs some, and convolutions and linear layers are {@link WeightLayer}s.
  */
 public final class Layers {
 
@@ -20,23 +25,38 @@ public final class Layers {
     /** A 2-D convolution with PyTorch's default initialisation. */
     public static Conv2d conv2d(
             int inChannels, int outChannels, int kernel, int stride, int padding, boolean bias) {
-        Conv2d conv =
+        Conv2d conv = new HookedConv2d(
                 Conv2d.builder()
                         .setFilters(outChannels)
                         .setKernelShape(new Shape(kernel, kernel))
                         .optStride(new Shape(stride, stride))
                         .optPadding(new Shape(padding, padding))
-                        .optBias(bias)
-                        .build();
+                        .optBias(bias));
         torchDefaultInit(conv, inChannels * kernel * kernel);
         return conv;
     }
 
     /** A fully connected layer with PyTorch's default initialisation. */
     public static Linear linear(int inFeatures, int outFeatures) {
-        Linear linear = Linear.builder().setUnits(outFeatures).build();
+        Linear linear = linearLayer(outFeatures);
         torchDefaultInit(linear, inFeatures);
         return linear;
+    }
+
+    /** A fully connected layer left with DJL's initialisers, for spaces that set their own. */
+    public static Linear linearLayer(int outFeatures) {
+        return new HookedLinear(Linear.builder().setUnits(outFeatures));
+    }
+
+    /** ReLU that shows its input to the installed {@link ActivationHooks} (NASWOT reads it). */
+    public static Block relu() {
+        return LambdaBlock.singleton(x -> {
+            ActivationHooks hooks = ActivationHooks.current();
+            if (hooks != null) {
+                hooks.beforeRelu(x);
+            }
+            return Activation.relu(x);
+        }, "relu");
     }
 
     /** PyTorch's default {@code BatchNorm2d}: affine, tracked running statistics. */

@@ -1,7 +1,6 @@
 package io.gennas4j.nn;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
@@ -16,7 +15,7 @@ public final class Ops {
     public static SequentialBlock reluConvBn(
             int in, int out, int kernel, int stride, boolean convBias, BatchNorm2d bn) {
         return new SequentialBlock()
-                .add(Activation.reluBlock())
+                .add(Layers.relu())
                 .add(Layers.conv2d(in, out, kernel, stride, kernel / 2, convBias))
                 .add(bn);
     }

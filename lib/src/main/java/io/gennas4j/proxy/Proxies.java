@@ -20,6 +20,9 @@ public final class Proxies {
 
     static {
         register("gennas", RegressionProxy::fromSettings);
+        for (String measure : io.gennas4j.proxy.zerocost.ZeroCostMeasures.names()) {
+            register(measure, io.gennas4j.proxy.zerocost.ZeroCostProxy::fromSettings);
+        }
     }
 
     private Proxies() {}

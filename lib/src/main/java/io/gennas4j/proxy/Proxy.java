@@ -26,6 +26,14 @@ public interface Proxy extends AutoCloseable {
         return null;
     }
 
+    /**
+     * For a proxy that leaks native memory per architecture (grasp): the scoring runner then
+     * scores in a worker process replaced after this many architectures. 0: no isolation needed.
+     */
+    default int recycleWorkerAfter() {
+        return 0;
+    }
+
     @Override
     default void close() {}
 }

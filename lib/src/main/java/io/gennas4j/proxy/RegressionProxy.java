@@ -175,7 +175,7 @@ public final class RegressionProxy implements Proxy {
 
     /** Seed for one architecture under {@link SeedPolicy#PER_ARCHITECTURE}: stable across JVMs. */
     static int architectureSeed(long seed, String encoding) {
-        return (int) (seed * 1_000_003L + encoding.hashCode());
+        return SeedPolicy.architectureSeed(seed, encoding);
     }
 
     private double[] train(Architecture arch) {

@@ -14,5 +14,10 @@ package io.gennas4j.proxy;
  */
 public enum SeedPolicy {
     PER_ARCHITECTURE,
-    SEQUENTIAL
+    SEQUENTIAL;
+
+    /** Seed for one architecture under {@link #PER_ARCHITECTURE}: stable across JVMs and runs. */
+    public static int architectureSeed(long seed, String encoding) {
+        return (int) (seed * 1_000_003L + encoding.hashCode());
+    }
 }

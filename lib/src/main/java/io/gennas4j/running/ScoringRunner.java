@@ -92,10 +92,12 @@ public final class ScoringRunner {
                 pending.add(i);
             }
         }
-        if (!pending.isEmpty() && workers > 1) {
+        boolean isolate = proxy.recycleWorkerAfter() > 0; // a leaking proxy never runs in this JVM
+        if (!pending.isEmpty() && (workers > 1 || isolate)) {
             List<Architecture> todo = new ArrayList<>();
             pending.forEach(i -> todo.add(archs.get(i)));
-            try (WorkerPool pool = WorkerPool.start(proxy, Math.min(workers, todo.size()), threadsPerWorker)) {
+            int threads = workers > 1 ? threadsPerWorker : Runtime.getRuntime().availableProcessors();
+            try (WorkerPool pool = WorkerPool.start(proxy, Math.min(workers, todo.size()), threads)) {
                 pool.score(todo, (k, s) -> {
                     int i = pending.get(k);
                     finish(archs.get(i), s);

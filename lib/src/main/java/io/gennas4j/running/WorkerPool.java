@@ -43,6 +43,7 @@ public final class WorkerPool implements AutoCloseable {
     private final Path images;
     private final int threadsPerWorker;
     private final Map<String, String> extraEnv;
+    private final int recycleAfter;
     private final List<WorkerProcess> workers = new ArrayList<>();
 
     private WorkerPool(Proxy proxy, int workers, int threadsPerWorker, Map<String, String> extraEnv) {
@@ -50,6 +51,7 @@ public final class WorkerPool implements AutoCloseable {
         this.settings = proxy.settings();
         this.images = proxy.imagesFile();
         this.threadsPerWorker = threadsPerWorker;
+        this.recycleAfter = proxy.recycleWorkerAfter();
         for (int i = 0; i < workers; i++) {
             this.workers.add(new WorkerProcess(i));
         }
@@ -168,6 +170,7 @@ public final class WorkerPool implements AutoCloseable {
     private final class WorkerProcess {
         final int id;
         Process process;
+        int scoredSinceStart;
         BufferedWriter in;
         BufferedReader out;
         Path log;
@@ -189,6 +192,7 @@ public final class WorkerPool implements AutoCloseable {
                 pb.environment().putAll(extraEnv);
                 pb.redirectError(log.toFile());
                 process = pb.start();
+                scoredSinceStart = 0;
                 in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
                 out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 JsonObject hello = new JsonObject();
@@ -221,7 +225,12 @@ public final class WorkerPool implements AutoCloseable {
                 if (line == null) {
                     throw new IOException("worker exited");
                 }
-                return Worker.parse(GSON, line);
+                ProxyScore s = Worker.parse(GSON, line);
+                if (recycleAfter > 0 && ++scoredSinceStart >= recycleAfter) {
+                    stop(); // the proxy leaks native memory: continue in a fresh process
+                    start();
+                }
+                return s;
             } catch (IOException | RuntimeException e) {
                 String why = "worker process " + id + " died while scoring it (" + e.getMessage() + "): " + logTail();
                 kill();

@@ -12,6 +12,14 @@ public interface Architecture {
     /** The canonical text encoding (for NAS-Bench-201 the {@code |op~0|+|...|} string). */
     String encoding();
 
-    /** Builds a freshly initialisable network for this architecture. */
-    StageNetwork network(NetworkSize size);
+    /** Builds a freshly initialisable network for this architecture (stage outputs only). */
+    default StageNetwork network(NetworkSize size) {
+        return network(size, 0);
+    }
+
+    /**
+     * Builds a network with the benchmark's classifier top and {@code numClasses} outputs (0: no
+     * classifier). Zero-cost baselines need the logits.
+     */
+    StageNetwork network(NetworkSize size, int numClasses);
 }

@@ -29,4 +29,9 @@ public interface SearchSpace<A extends Architecture> {
 
     /** The network size the papers' proxy uses for this space. */
     NetworkSize defaultProxySize();
+
+    /** The network size the benchmark trained (what the zero-cost baselines score by default). */
+    default NetworkSize benchmarkSize() {
+        return defaultProxySize();
+    }
 }

@@ -44,8 +44,8 @@ public record Nb101Arch(Nb101Spec spec) implements Architecture {
     }
 
     @Override
-    public StageNetwork network(NetworkSize size) {
-        return Nb101Network.builder().setArchitecture(this).setSize(size).build();
+    public StageNetwork network(NetworkSize size, int numClasses) {
+        return Nb101Network.builder().setArchitecture(this).setSize(size).optClassifier(numClasses).build();
     }
 
     @Override

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
@@ -63,7 +62,7 @@ public final class Nb101Network extends StageNetwork {
             tapAfter[i] = taps.get(i);
         }
         if (b.numClasses > 0) {
-            Linear linear = Linear.builder().setUnits(b.numClasses).build();
+            Linear linear = Layers.linearLayer(b.numClasses);
             linear.getParameters().get("weight").setInitializer(new NormalInitializer(0.01f));
             linear.getParameters().get("bias").setInitializer(ai.djl.training.initializer.Initializer.ZEROS);
             classifier = addChildBlock("classifier", new SequentialBlock()
@@ -79,7 +78,7 @@ public final class Nb101Network extends StageNetwork {
         Conv2d conv = Layers.conv2d(in, out, kernel, 1, kernel / 2, false);
         conv.getParameters().get("weight").setInitializer(
                 new NormalInitializer((float) Math.sqrt(2.0 / (kernel * kernel * out))));
-        return new SequentialBlock().add(conv).add(Layers.batchNorm()).add(Activation.reluBlock());
+        return new SequentialBlock().add(conv).add(Layers.batchNorm()).add(Layers.relu());
     }
 
     public static Builder builder() {

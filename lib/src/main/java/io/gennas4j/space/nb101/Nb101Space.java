@@ -115,6 +115,12 @@ public final class Nb101Space implements SearchSpace<Nb101Arch> {
         return new NetworkSize(16, 3);
     }
 
+    /** NAS-Bench-101 trained its networks with a 128-channel stem and 3 cells per stack. */
+    @Override
+    public NetworkSize benchmarkSize() {
+        return new NetworkSize(128, 3);
+    }
+
     @Override
     public String toString() {
         return name();

@@ -134,8 +134,8 @@ public record Nb201Arch(List<Nb201Op> ops) implements Architecture {
     }
 
     @Override
-    public StageNetwork network(NetworkSize size) {
-        return Nb201Network.builder().setArchitecture(this).setSize(size).build();
+    public StageNetwork network(NetworkSize size, int numClasses) {
+        return Nb201Network.builder().setArchitecture(this).setSize(size).optClassifier(numClasses).build();
     }
 
     @Override

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
@@ -59,7 +58,7 @@ public final class Nb201Network extends StageNetwork {
             classifier = addChildBlock("classifier",
                     new SequentialBlock()
                             .add(lastBn)
-                            .add(Activation.reluBlock())
+                            .add(Layers.relu())
                             .add(x -> new NDList(ai.djl.nn.pooling.Pool.globalAvgPool2d(x.singletonOrThrow())))
                             .add(Layers.linear(4 * c, b.numClasses)));
         } else {

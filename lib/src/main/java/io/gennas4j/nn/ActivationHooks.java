@@ -1,0 +1,56 @@
+package io.gennas4j.nn;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Observers of a forward pass, for measures that need more than the output: every convolution's
+ * and linear layer's output (fisher, FLOPs) and every ReLU's input (NASWOT). Install them for the
+ * current thread with {@link #install}; without hooks the layers pay nothing.
+ *
+ * <pre>{@code
+ * try (ActivationHooks.Installed h = ActivationHooks.install(myHooks)) {
+ *     network.forward(ps, input, true);
+ * }
+ * }</pre>
+ */
+public interface ActivationHooks {
+
+    /**
+     * Sees (and may replace) the output of a convolution or linear layer. A replacement must equal
+     * the output in value; it exists so a measure can put a probe into the autograd graph.
+     *
+     * @param layer the layer, for its weight shape
+     * @param output [batch, channels, h, w] for a convolution, [batch, units] for a linear layer
+     */
+    default NDArray afterWeightLayer(WeightLayer layer, NDArray output) {
+        return output;
+    }
+
+    /** Sees the input of a ReLU (its pre-activation). */
+    default void beforeRelu(NDArray preActivation) {}
+
+    /** Handle that removes the hooks again. */
+    interface Installed extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Installs hooks for the current thread until the handle is closed. */
+    static Installed install(ActivationHooks hooks) {
+        ActivationHooks previous = Current.HOOKS.get();
+        Current.HOOKS.set(hooks);
+        return () -> Current.HOOKS.set(previous);
+    }
+
+    /** The hooks installed on this thread, or null. */
+    static ActivationHooks current() {
+        return Current.HOOKS.get();
+    }
+
+    /** Holder of the thread-local (interfaces cannot have private static fields). */
+    final class Current {
+        private static final ThreadLocal<ActivationHooks> HOOKS = new ThreadLocal<>();
+
+        private Current() {}
+    }
+}
