@@ -1,6 +1,9 @@
 package io.gennas4j.notebook;
 
 import java.awt.Color;
+import java.util.List;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -24,6 +27,43 @@ public final class Charts {
         XYSeries s = chart.addSeries(yLabel, x, y);
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setMarkerColor(new Color(31, 119, 180, 170));
+        return chart;
+    }
+
+    /**
+     * Grouped bars: one group per category (e.g. method), one bar colour per series (e.g. target).
+     *
+     * @param values values[series][category]; NaN leaves a gap
+     */
+    public static CategoryChart bars(String title, String yLabel, List<String> categories, List<String> series, double[][] values) {
+        CategoryChart chart = new CategoryChartBuilder().width(1100).height(520).title(title).yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setOverlapped(false);
+        for (int s = 0; s < series.size(); s++) {
+            List<Double> ys = new java.util.ArrayList<>();
+            for (double v : values[s]) {
+                ys.add(Double.isNaN(v) ? 0.0 : v);
+            }
+            chart.addSeries(series.get(s), categories, ys);
+        }
+        return chart;
+    }
+
+    /** One labelled point per name, x on a log axis (e.g. |ρ| against seconds per architecture). */
+    public static XYChart labelledLogX(String title, String xLabel, String yLabel, List<String> names, double[] x, double[] y) {
+        XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setMarkerSize(11);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (int i = 0; i < names.size(); i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i]) && x[i] > 0) {
+                chart.addSeries(names.get(i), new double[] {x[i]}, new double[] {y[i]});
+            }
+        }
         return chart;
     }
 }

@@ -97,12 +97,19 @@ public final class MethodComparison {
      * per space.
      */
     public Table wide(String value) {
-        Set<String> methods = new LinkedHashSet<>();
         Set<String> targets = new LinkedHashSet<>();
+        for (Entry e : entries) {
+            targets.add(e.target());
+        }
+        return wide(value, List.copyOf(targets));
+    }
+
+    /** As {@link #wide(String)}, with only these target columns, in this order. */
+    public Table wide(String value, List<String> targets) {
+        Set<String> methods = new LinkedHashSet<>();
         Set<String> spaces = new LinkedHashSet<>();
         for (Entry e : entries) {
             methods.add(e.method());
-            targets.add(e.target());
             spaces.add(e.space());
         }
         Table t = Table.create(value + " per method and target", StringColumn.create("method"));

@@ -185,6 +185,22 @@ class NotebooksIT {
     }
 
     @Test
+    void comparisonNotebookTabulatesEveryMethodOnBothSpaces() throws Exception {
+        Executed r = execute("ranking_comparison.ipynb", Map.of("GENNAS4J_NB101_ARCHS", "4", "GENNAS4J_ZC_BATCH", "16",
+                "GENNAS4J_ZC_NB201_CHANNELS", "8", "GENNAS4J_ZC_NB201_CELLS", "1", "GENNAS4J_ZC_NB101_CHANNELS", "8"));
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertTrue(anyLine(r.text(), "6 NAS-Bench-201 architectures, 4 NAS-Bench-101 cells"), r.text().toString());
+        assertTrue(anyLine(r.text(), "14 methods"), "10 zero-cost measures and 4 GenNAS tasks: " + r.text());
+        // 14 methods on 1 NB101 target and 6 NB201 targets
+        assertTrue(anyLine(r.text(), "scored 98 (method, target) pairs; 0 failed architectures"), r.text().toString());
+        assertTrue(anyLine(r.text(), "14 methods x 4 targets"), r.text().toString());
+        assertTrue(anyLine(r.text(), "== grasp on nb201"), "progress per method");
+        assertTrue(r.html() >= 6, "spaces, methods, rho, tau, long table, provenance; got " + r.html());
+        assertEquals(2, r.images(), "bar chart and cost scatter");
+        assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
+    }
+
+    @Test
     void signalsNotebookDrawsEveryBasis() throws Exception {
         Executed r = execute("signals.ipynb");
         assertTrue(r.errors().isEmpty(), r.errors().toString());
