@@ -140,7 +140,7 @@ public final class Bench {
         double[] seconds = scores.doubleColumn("seconds").asDoubleArray();
         figures.put("archs", String.valueOf(scores.rowCount()));
         figures.put("failed", String.valueOf(scores.doubleColumn("score").countMissing()));
-        figures.put("seconds_per_arch_median", fmt(median(seconds)));
+        figures.put("seconds_per_arch_median", fmt(scores.doubleColumn("seconds").median()));
         figures.put("seconds_per_arch_mean", fmt(Arrays.stream(seconds).average().orElse(Double.NaN)));
         figures.put("seconds_per_arch_wall", fmt(wall / Math.max(1, scores.rowCount())));
         if (poolScores != null) {
@@ -244,16 +244,11 @@ public final class Bench {
                 ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
             scores = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.console(30)).build().run(chosen);
         }
-        double[] s = new double[scores.rowCount()];
-        double[] acc = new double[scores.rowCount()];
-        for (int r = 0; r < s.length; r++) {
-            s[r] = scores.doubleColumn("score").isMissing(r) ? Double.NaN : scores.doubleColumn("score").get(r);
-            acc[r] = truth.accuracy(io.gennas4j.space.nb101.Nb101Arch.parse(scores.stringColumn("arch").get(r)));
-        }
-        Correlation c = io.gennas4j.ranking.RankCorrelation.of("nb101", s, acc);
+        Correlation c = new io.gennas4j.ranking.MethodComparison().add("gennas", scores, truth.accuracies())
+                .entry("gennas", io.gennas4j.benchmark.Nb101Table.TARGET).correlation();
         System.out.println("archs=" + scores.rowCount());
         System.out.println("failed=" + scores.doubleColumn("score").countMissing());
-        System.out.println("seconds_per_arch_median=" + fmt(median(scores.doubleColumn("seconds").asDoubleArray())));
+        System.out.println("seconds_per_arch_median=" + fmt(scores.doubleColumn("seconds").median()));
         System.out.println("spearman_gennas_nb101=" + fmt(c.absSpearman()));
         System.out.println("kendall_gennas_nb101=" + fmt(c.absKendall()));
     }
@@ -308,15 +303,6 @@ public final class Bench {
             }
             return (System.nanoTime() - t) / 1e3 / n;
         }
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static String fmt(double v) {

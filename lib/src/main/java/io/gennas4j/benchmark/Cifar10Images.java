@@ -52,6 +52,21 @@ public final class Cifar10Images {
         }
     }
 
+    /**
+     * Loads the images a proxy's settings were made with: {@code file} (null: the data directory's)
+     * must have the recorded {@code fingerprint}.
+     *
+     * @throws IllegalArgumentException naming both fingerprints when the images differ
+     */
+    public static Cifar10Images loadMatching(Path file, String fingerprint) {
+        Cifar10Images imgs = file != null ? load(file) : load();
+        if (!imgs.fingerprint().equals(fingerprint)) {
+            throw new IllegalArgumentException("Images " + imgs.source() + " (" + imgs.fingerprint()
+                    + ") are not the ones the settings were made with (" + fingerprint + ")");
+        }
+        return imgs;
+    }
+
     public int size() {
         return count;
     }

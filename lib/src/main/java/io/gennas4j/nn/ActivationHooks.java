@@ -42,6 +42,12 @@ public interface ActivationHooks {
         return () -> Current.HOOKS.set(previous);
     }
 
+    /** What a hooked layer returns: its output, after the installed hooks (if any) saw it. */
+    static ai.djl.ndarray.NDList afterWeightLayer(WeightLayer layer, ai.djl.ndarray.NDList output) {
+        ActivationHooks hooks = current();
+        return hooks == null ? output : new ai.djl.ndarray.NDList(hooks.afterWeightLayer(layer, output.singletonOrThrow()));
+    }
+
     /** The hooks installed on this thread, or null. */
     static ActivationHooks current() {
         return Current.HOOKS.get();

@@ -21,8 +21,6 @@ final class HookedConv2d extends Conv2d implements WeightLayer {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList out = super.forwardInternal(ps, inputs, training, params);
-        ActivationHooks hooks = ActivationHooks.current();
-        return hooks == null ? out : new NDList(hooks.afterWeightLayer(this, out.singletonOrThrow()));
+        return ActivationHooks.afterWeightLayer(this, super.forwardInternal(ps, inputs, training, params));
     }
 }

@@ -27,6 +27,19 @@ public final class Proxies {
 
     private Proxies() {}
 
+    /**
+     * A required entry of a proxy's settings.
+     *
+     * @throws IllegalArgumentException naming the proxy and the missing key
+     */
+    public static String require(Map<String, String> settings, String key) {
+        String v = settings.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("Settings of proxy '" + settings.get("proxy") + "' lack '" + key + "'");
+        }
+        return v;
+    }
+
     public static synchronized void register(String name, Factory factory) {
         FACTORIES.put(name, factory);
     }

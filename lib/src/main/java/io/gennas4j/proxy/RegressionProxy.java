@@ -112,12 +112,7 @@ public final class RegressionProxy implements Proxy {
      */
     public static RegressionProxy fromSettings(Map<String, String> s, java.nio.file.Path imagesFile) {
         Builder b = builder().setTask(TaskConfig.fromJson(require(s, "task")));
-        Cifar10Images imgs = imagesFile != null ? Cifar10Images.load(imagesFile) : Cifar10Images.load();
-        if (!imgs.fingerprint().equals(require(s, "images"))) {
-            throw new IllegalArgumentException("Images " + imgs.source() + " (" + imgs.fingerprint()
-                    + ") are not the ones the settings were made with (" + s.get("images") + ")");
-        }
-        b.optImages(imgs);
+        b.optImages(Cifar10Images.loadMatching(imagesFile, require(s, "images")));
         if (!require(s, "channels").equals("space default")) {
             b.optNetworkSize(new NetworkSize(Integer.parseInt(s.get("channels")), Integer.parseInt(require(s, "cells_per_stage"))));
         }
@@ -136,11 +131,7 @@ public final class RegressionProxy implements Proxy {
     }
 
     private static String require(Map<String, String> s, String key) {
-        String v = s.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("GenNAS proxy settings lack '" + key + "'");
-        }
-        return v;
+        return Proxies.require(s, key);
     }
 
     private static double[] weights(String text) {
@@ -173,15 +164,10 @@ public final class RegressionProxy implements Proxy {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Seed for one architecture under {@link SeedPolicy#PER_ARCHITECTURE}: stable across JVMs. */
-    static int architectureSeed(long seed, String encoding) {
-        return SeedPolicy.architectureSeed(seed, encoding);
-    }
-
     private double[] train(Architecture arch) {
         Random fallback = sequentialRng;
         if (settings.seedPolicy == SeedPolicy.PER_ARCHITECTURE) {
-            int s = architectureSeed(settings.seed, arch.encoding());
+            int s = SeedPolicy.architectureSeed(settings.seed, arch.encoding());
             Engine.getInstance().setRandomSeed(s);
             fallback = new Random(s);
         }

@@ -3,7 +3,6 @@ package io.gennas4j.ranking;
 import io.gennas4j.benchmark.Accuracies;
 import io.gennas4j.space.SearchSpace;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +44,7 @@ public final class MethodComparison {
             s[r] = score.isMissing(r) ? Double.NaN : score.get(r);
             archs.add(space.parse(arch.get(r)));
         }
-        double seconds = median(scores.doubleColumn("seconds").asDoubleArray());
+        double seconds = scores.doubleColumn("seconds").median();
         for (String target : truth.targets()) {
             double[] acc = new double[s.length];
             for (int r = 0; r < s.length; r++) {
@@ -161,13 +160,5 @@ public final class MethodComparison {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static double median(double[] values) {
-        double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

@@ -110,11 +110,7 @@ public final class ZeroCostProxy implements Proxy {
      */
     public static ZeroCostProxy fromSettings(Map<String, String> s, Path imagesFile) {
         Builder b = builder().setMeasure(require(s, "proxy"));
-        Cifar10Images imgs = imagesFile != null ? Cifar10Images.load(imagesFile) : Cifar10Images.load();
-        if (!imgs.fingerprint().equals(require(s, "images"))) {
-            throw new IllegalArgumentException("Images " + imgs.source() + " (" + imgs.fingerprint()
-                    + ") are not the ones the settings were made with (" + s.get("images") + ")");
-        }
+        Cifar10Images imgs = Cifar10Images.loadMatching(imagesFile, require(s, "images"));
         if (!require(s, "channels").equals("space benchmark size")) {
             b.optNetworkSize(new NetworkSize(Integer.parseInt(s.get("channels")), Integer.parseInt(require(s, "cells_per_stage"))));
         }
@@ -127,11 +123,7 @@ public final class ZeroCostProxy implements Proxy {
     }
 
     private static String require(Map<String, String> s, String key) {
-        String v = s.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("Zero-cost proxy settings lack '" + key + "'");
-        }
-        return v;
+        return io.gennas4j.proxy.Proxies.require(s, key);
     }
 
     /** The network size used for an architecture: the explicit one, else the benchmark's. */
