@@ -1,6 +1,7 @@
 package io.gennas4j.bench;
 
 import io.gennas4j.benchmark.Nb201Table;
+import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.proxy.ScoringProfile;
 import io.gennas4j.ranking.Correlation;
@@ -42,15 +43,18 @@ public final class Bench {
                      --measures a,b   a subset (default all)    --init-seed K   weight-init seed (default 42)
                      --batch B        images per batch (default 64, naswot 128)
                      --channels C --cells N   network size (default the benchmark's: nb201 16/5, nb101 128/3)
+            """ + FrontierBench.USAGE + """
               --archs N          architectures from the start of the GenNAS sample (default 100)
               --sample S         GenNAS NAS-Bench-201 sample 0, 1 or 2 (default 0)
               --seed K           proxy seed (default 111)
+              --preset P         paper (default) or fast: sets cells, channels, iterations, batch and eval
+                                 interval at once (the options below override single knobs)
               --task NAME        CONF_NB101 | CONF_DARTS | CONF_RESNET | CONF_COMBO, or a JSON file (default CONF_NB101)
-              --iters N          SGD iterations (default 100)
-              --eval-interval N  eval-mode loss every N iterations (default 10)
-              --cells N          cells per stage (default 5)
-              --channels C       base channels (default 16)
-              --batch B          batch size (default 16)
+              --iters N          SGD iterations (paper 100)
+              --eval-interval N  eval-mode loss every N iterations (paper 10)
+              --cells N          cells per stage (paper 5)
+              --channels C       base channels (paper 16)
+              --batch B          batch size (paper 16)
               --out DIR          where the scores CSV goes (default reports)
               --workers N        score in N worker JVMs (default 1: in this process)
               --threads T        PyTorch intra-op threads per worker (default 1)
@@ -74,12 +78,16 @@ public final class Bench {
             baselines(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args[0].equals("frontier")) {
+            FrontierBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (args[0].equals("nb101")) {
             nb101(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         if (!args[0].equals("nb201")) {
-            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, baselines, profile\n" + USAGE);
+            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, baselines, frontier, profile\n" + USAGE);
             System.exit(2);
         }
         Map<String, String> opt = options(Arrays.copyOfRange(args, 1, args.length));
@@ -89,11 +97,12 @@ public final class Bench {
         String taskArg = opt.getOrDefault("task", "CONF_NB101");
         TaskConfig task = taskArg.endsWith(".json")
                 ? TaskConfig.fromJson(Files.readString(Paths.get(taskArg))) : TaskConfig.byName(taskArg);
-        task = task.withBatchSize(Integer.parseInt(opt.getOrDefault("batch", String.valueOf(task.batchSize()))));
-        NetworkSize size = new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", "16")),
-                Integer.parseInt(opt.getOrDefault("cells", "5")));
-        int iters = Integer.parseInt(opt.getOrDefault("iters", "100"));
-        int evalInterval = Integer.parseInt(opt.getOrDefault("eval-interval", "10"));
+        Protocol preset = Protocol.byName(opt.getOrDefault("preset", "paper"));
+        task = task.withBatchSize(Integer.parseInt(opt.getOrDefault("batch", String.valueOf(preset.batchSize()))));
+        NetworkSize size = new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", String.valueOf(preset.channels()))),
+                Integer.parseInt(opt.getOrDefault("cells", String.valueOf(preset.cellsPerStage()))));
+        int iters = Integer.parseInt(opt.getOrDefault("iters", String.valueOf(preset.iterations())));
+        int evalInterval = Integer.parseInt(opt.getOrDefault("eval-interval", String.valueOf(preset.evalInterval())));
         Path out = Paths.get(opt.getOrDefault("out", "reports"));
 
         Nb201Table truth = Nb201Table.load();

@@ -66,4 +66,30 @@ public final class Charts {
         }
         return chart;
     }
+
+    /**
+     * The cost–quality frontier: mean |ρ| over seeds (error bars: one standard deviation) against
+     * seconds per architecture on a log axis, one labelled point per protocol; the reference and
+     * the named presets are drawn as diamonds.
+     */
+    public static XYChart frontier(io.gennas4j.ranking.Frontier.Result result, io.gennas4j.proxy.Protocol reference) {
+        XYChart chart = new XYChartBuilder().width(980).height(560)
+                .title("|Spearman rho| (" + result.target() + ", " + result.architectures() + " architectures) against cost")
+                .xAxisTitle("seconds per architecture (log)").yAxisTitle("|Spearman rho|, mean +/- std over seeds").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setMarkerSize(11);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (io.gennas4j.ranking.Frontier.Point p : result.points()) {
+            if (!(p.secondsPerArch() > 0) || !Double.isFinite(p.meanRho())) {
+                continue;
+            }
+            boolean marked = p.protocol().equals(reference) || io.gennas4j.proxy.Protocol.presets().contains(p.protocol());
+            XYSeries s = chart.addSeries(p.protocol().name() + (p.protocol().equals(reference) ? " (reference)" : ""),
+                    new double[] {p.secondsPerArch()}, new double[] {p.meanRho()}, new double[] {p.stdRho()});
+            s.setMarker(marked ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+        }
+        return chart;
+    }
 }

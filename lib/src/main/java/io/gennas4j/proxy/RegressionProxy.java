@@ -303,6 +303,7 @@ public final class RegressionProxy implements Proxy {
         private long seed = 111;
         private SeedPolicy seedPolicy = SeedPolicy.PER_ARCHITECTURE;
         private ScoringProfile profile;
+        private Integer batchSize;
 
         private Builder copy() {
             Builder b = new Builder();
@@ -320,6 +321,7 @@ public final class RegressionProxy implements Proxy {
             b.seed = seed;
             b.seedPolicy = seedPolicy;
             b.profile = profile;
+            b.batchSize = batchSize;
             return b;
         }
 
@@ -401,6 +403,24 @@ public final class RegressionProxy implements Proxy {
             return this;
         }
 
+        /**
+         * The compute knobs at once: network size, iterations, batch size, eval interval
+         * ({@link Protocol#PAPER}, {@link Protocol#FAST}, or a frontier point).
+         */
+        public Builder optProtocol(Protocol protocol) {
+            return optNetworkSize(protocol.networkSize()).optIterations(protocol.iterations())
+                    .optEvalInterval(protocol.evalInterval()).optBatchSize(protocol.batchSize());
+        }
+
+        /** Images in the fixed batch; default the task's (16), overrides it whenever the task is set. */
+        public Builder optBatchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
         /** Records where scoring time goes (does not change scores). */
         public Builder optProfile(ScoringProfile profile) {
             this.profile = profile;
@@ -408,6 +428,9 @@ public final class RegressionProxy implements Proxy {
         }
 
         public RegressionProxy build() {
+            if (batchSize != null) {
+                task = task.withBatchSize(batchSize);
+            }
             return new RegressionProxy(this);
         }
     }

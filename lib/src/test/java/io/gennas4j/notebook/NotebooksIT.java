@@ -156,7 +156,9 @@ class NotebooksIT {
     void nb201RankingNotebookRunsWithATinyBudget() throws Exception {
         Executed r = execute("nb201_ranking.ipynb");
         assertTrue(r.errors().isEmpty(), r.errors().toString());
-        assertTrue(anyLine(r.text(), "archs=6 sample=0 seed=111 task=CONF_NB101 C=8 cells=1 iters=10"), r.text().toString());
+        assertTrue(anyLine(r.text(), "archs=6 sample=0 seed=111 task=CONF_NB101 preset=fast"), r.text().toString());
+        assertTrue(anyLine(r.text(), "protocol C8 n1 it10 b16 e10: C=8, 1 cells/stage, 10 iterations, batch 16, eval every 10"),
+                "the fast preset with the tiny budget's knobs: " + r.text());
         assertTrue(anyLine(r.text(), "trained 6, from cache 0, failed 0"), r.text().toString());
         assertTrue(anyLine(r.text(), "[6/6]"), "progress lines are printed");
         assertTrue(anyLine(r.text(), "CIFAR-10 test |rho| = "), r.text().toString());
@@ -197,6 +199,21 @@ class NotebooksIT {
         assertTrue(anyLine(r.text(), "== grasp on nb201"), "progress per method");
         assertTrue(r.html() >= 6, "spaces, methods, rho, tau, long table, provenance; got " + r.html());
         assertEquals(2, r.images(), "bar chart and cost scatter");
+        assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
+    }
+
+    @Test
+    void frontierNotebookTabulatesAndPlotsEveryProtocolAndSeed() throws Exception {
+        Executed r = execute("frontier.ipynb", Map.of("GENNAS4J_SEEDS", "1,2",
+                "GENNAS4J_PROTOCOLS", "C4-n1-it3-b4-e1,C4-n1-it2-b4-e2", "GENNAS4J_REFERENCE", "C4-n1-it3-b4-e1"));
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertTrue(anyLine(r.text(), "2 protocols x 2 seeds on 6 architectures"), r.text().toString());
+        assertTrue(anyLine(r.text(), "== C4 n1 it2 b4 e2 (C=4, 1 cells/stage, 2 iterations, batch 4, eval every 2), seed 2"),
+                "a heading per run: " + r.text());
+        assertTrue(anyLine(r.text(), "4 (protocol, seed) runs"), r.text().toString());
+        assertTrue(anyLine(r.text(), "cheapest protocol within 0.02 of C4 n1 it3 b4 e1's |rho|: C4 n1 it"), r.text().toString());
+        assertTrue(r.html() >= 5, "protocols, runs, frontier, presets, provenance; got " + r.html());
+        assertEquals(1, r.images(), "the frontier plot");
         assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
     }
 
