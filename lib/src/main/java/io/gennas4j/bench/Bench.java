@@ -3,7 +3,6 @@ package io.gennas4j.bench;
 import io.gennas4j.benchmark.Nb201Table;
 import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
-import io.gennas4j.proxy.ScoringProfile;
 import io.gennas4j.ranking.Correlation;
 import io.gennas4j.ranking.Nb201Ranking;
 import io.gennas4j.running.ProgressListener;
@@ -71,11 +70,11 @@ public final class Bench {
             return;
         }
         if (args[0].equals("profile")) {
-            profile(options(Arrays.copyOfRange(args, 1, args.length)));
+            ProfileBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         if (args[0].equals("baselines")) {
-            baselines(options(Arrays.copyOfRange(args, 1, args.length)));
+            BaselinesBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         if (args[0].equals("frontier")) {
@@ -83,7 +82,7 @@ public final class Bench {
             return;
         }
         if (args[0].equals("nb101")) {
-            nb101(options(Arrays.copyOfRange(args, 1, args.length)));
+            Nb101Bench.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         if (!args[0].equals("nb201")) {
@@ -172,149 +171,7 @@ public final class Bench {
         figures.forEach((k, v) -> System.out.println(k + "=" + v));
     }
 
-    /** Zero-cost baselines on a NAS-Bench-201 GenNAS sample or a NAS-Bench-101 subset. */
-    private static void baselines(Map<String, String> opt) throws IOException {
-        String space = opt.getOrDefault("space", "nb201");
-        List<? extends io.gennas4j.space.Architecture> chosen;
-        io.gennas4j.benchmark.Accuracies truth;
-        String label;
-        if (space.equals("nb201")) {
-            int sample = Integer.parseInt(opt.getOrDefault("sample", "0"));
-            Nb201Table t = Nb201Table.load();
-            List<Nb201Arch> all = t.gennasSample(sample);
-            chosen = all.subList(0, Math.min(Integer.parseInt(opt.getOrDefault("archs", "1000")), all.size()));
-            truth = t.accuracies();
-            label = "nb201_s" + sample;
-        } else if (space.equals("nb101")) {
-            long seed = Long.parseLong(opt.getOrDefault("seed", "111"));
-            io.gennas4j.benchmark.Nb101Table t = io.gennas4j.benchmark.Nb101Table.load();
-            chosen = t.sample(Integer.parseInt(opt.getOrDefault("archs", "200")), seed);
-            truth = t.accuracies();
-            label = "nb101_seed" + seed;
-        } else {
-            throw new IllegalArgumentException("Unknown search space '" + space + "' for baselines: use nb201 or nb101");
-        }
-        List<String> measures = opt.containsKey("measures")
-                ? Arrays.asList(opt.get("measures").split(","))
-                : io.gennas4j.proxy.zerocost.ZeroCostMeasures.names();
-        int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
-        int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
-        Path out = Paths.get(opt.getOrDefault("out", "reports"));
-        Files.createDirectories(out);
-        io.gennas4j.ranking.MethodComparison cmp = new io.gennas4j.ranking.MethodComparison();
-        List<String> csvs = new java.util.ArrayList<>();
-        try (ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
-            for (String m : measures) {
-                var b = io.gennas4j.proxy.zerocost.ZeroCostProxy.builder().setMeasure(m.trim())
-                        .optSeed(Long.parseLong(opt.getOrDefault("init-seed", "42")));
-                if (opt.containsKey("batch")) {
-                    b.optBatchSize(Integer.parseInt(opt.get("batch")));
-                }
-                if (opt.containsKey("channels") || opt.containsKey("cells")) {
-                    NetworkSize def = chosen.get(0).space().benchmarkSize();
-                    b.optNetworkSize(new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", String.valueOf(def.channels()))),
-                            Integer.parseInt(opt.getOrDefault("cells", String.valueOf(def.cellsPerStage())))));
-                }
-                try (var proxy = b.build()) {
-                    System.out.printf(Locale.ROOT, "%s on %d %s architectures%n", proxy.name(), chosen.size(), space);
-                    ScoringRunner.Builder runner = ScoringRunner.builder().setProxy(proxy).optCache(cache)
-                            .optProgress(ProgressListener.console(30));
-                    if (workers > 1) {
-                        runner.optWorkers(workers, threads);
-                    }
-                    Table scores = runner.build().run(chosen);
-                    cmp.add(proxy.name(), scores, truth);
-                    Path csv = out.resolve("baseline_" + proxy.name() + "_" + label + "_n" + chosen.size() + ".csv");
-                    Table written = scores.copy();
-                    written.column("arch").setName("arch_str");
-                    written.write().csv(csv.toFile());
-                    csvs.add(csv.toString());
-                }
-            }
-        }
-        System.out.println(cmp.wide("|spearman|").printAll());
-        System.out.println("archs=" + chosen.size());
-        cmp.figures().forEach(System.out::println);
-        System.out.println("scores_csv=" + String.join(",", csvs));
-    }
-
-    /** GenNAS on a seeded subset of the 2,500 labelled NAS-Bench-101 cells. */
-    private static void nb101(Map<String, String> opt) {
-        int archs = Integer.parseInt(opt.getOrDefault("archs", "200"));
-        long seed = Long.parseLong(opt.getOrDefault("seed", "111"));
-        int iters = Integer.parseInt(opt.getOrDefault("iters", "100"));
-        NetworkSize size = new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", "16")), 3);
-        io.gennas4j.benchmark.Nb101Table truth = io.gennas4j.benchmark.Nb101Table.load();
-        var chosen = truth.sample(archs, seed);
-        System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-101 cells (seed %d), C=%d, %d iterations, CONF_NB101%n",
-                chosen.size(), seed, size.channels(), iters);
-        Table scores;
-        try (RegressionProxy proxy = RegressionProxy.builder().optNetworkSize(size).optIterations(iters).optSeed(seed).build();
-                ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
-            scores = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.console(30)).build().run(chosen);
-        }
-        Correlation c = new io.gennas4j.ranking.MethodComparison().add("gennas", scores, truth.accuracies())
-                .entry("gennas", io.gennas4j.benchmark.Nb101Table.TARGET).correlation();
-        System.out.println("archs=" + scores.rowCount());
-        System.out.println("failed=" + scores.doubleColumn("score").countMissing());
-        System.out.println("seconds_per_arch_median=" + fmt(scores.doubleColumn("seconds").median()));
-        System.out.println("spearman_gennas_nb101=" + fmt(c.absSpearman()));
-        System.out.println("kendall_gennas_nb101=" + fmt(c.absKendall()));
-    }
-
-    /** Phase breakdown of scoring plus an estimate of the per-op (JNI) overhead. */
-    private static void profile(Map<String, String> opt) {
-        int archs = Integer.parseInt(opt.getOrDefault("archs", "5"));
-        int sample = Integer.parseInt(opt.getOrDefault("sample", "0"));
-        NetworkSize size = new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", "16")),
-                Integer.parseInt(opt.getOrDefault("cells", "5")));
-        int iters = Integer.parseInt(opt.getOrDefault("iters", "100"));
-        List<Nb201Arch> chosen = Nb201Table.load().gennasSample(sample).subList(0, archs);
-        ScoringProfile profile = new ScoringProfile();
-        try (RegressionProxy warm = RegressionProxy.builder().optNetworkSize(size).optIterations(2).build()) {
-            warm.score(chosen.get(0)); // load the engine and JIT-compile before measuring
-        }
-        try (RegressionProxy proxy = RegressionProxy.builder().optNetworkSize(size).optIterations(iters).optProfile(profile).build()) {
-            for (Nb201Arch a : chosen) {
-                proxy.score(a);
-            }
-        }
-        double perOp = jniMicroseconds();
-        Table t = profile.table();
-        System.out.println(t.printAll());
-        double perArch = profile.totalSeconds() / profile.architectures();
-        double opsPerArch = profile.arraysPerStep() * iters;
-        System.out.printf(Locale.ROOT, "arrays created per training step (forward, loss, noise): %.0f%n", profile.arraysPerStep());
-        System.out.printf(Locale.ROOT, "one trivial op through JNI: %.1f us%n", perOp);
-        System.out.println("profile_archs=" + profile.architectures());
-        System.out.println("profile_seconds_per_arch=" + fmt(perArch));
-        for (ScoringProfile.Phase p : ScoringProfile.Phase.values()) {
-            System.out.println("profile_" + p.name().toLowerCase(Locale.ROOT) + "_seconds_per_arch="
-                    + fmt(profile.seconds(p) / profile.architectures()));
-        }
-        System.out.println("jni_op_microseconds=" + String.format(Locale.ROOT, "%.2f", perOp));
-        System.out.println("forward_ops_per_arch=" + String.format(Locale.ROOT, "%.0f", opsPerArch));
-        System.out.println("forward_op_overhead_seconds_per_arch=" + fmt(opsPerArch * perOp / 1e6));
-    }
-
-    /** Latency of a trivial NDArray op (1-element in-place add): the fixed cost of one JNI call. */
-    private static double jniMicroseconds() {
-        try (var m = ai.djl.ndarray.NDManager.newBaseManager()) {
-            var a = m.zeros(new ai.djl.ndarray.types.Shape(1));
-            var b = m.ones(new ai.djl.ndarray.types.Shape(1));
-            for (int i = 0; i < 20_000; i++) {
-                a.addi(b);
-            }
-            int n = 200_000;
-            long t = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                a.addi(b);
-            }
-            return (System.nanoTime() - t) / 1e3 / n;
-        }
-    }
-
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 

@@ -81,16 +81,16 @@ public final class Frontier {
 
     /**
      * The knobs varied one at a time, mostly around a one-cell network (where most of the saving
-     * is): {@link Protocol#PAPER}; 1 cell (eval every 10, as the paper); 1 cell with one eval at
-     * the end ({@link Protocol#FAST}); iterations 50 and 20; 2 cells at 50 iterations; batch 8
-     * and base channels 8 at 50 iterations. Eight protocols; a grid point with the same knobs as
-     * a preset carries the preset's name.
+     * is): {@link Protocol#PAPER}; 1 cell with one eval at the end ({@link Protocol#FAST}); 1 cell
+     * at 50 iterations (eval every 50, and every 10) and at 20; 2 cells at 50 iterations; batch 8
+     * and base channels 8 at 50 iterations. Eight protocols; a grid point with the same knobs as a
+     * preset carries the preset's name.
      */
     public static List<Protocol> defaultGrid() {
         Protocol p = Protocol.PAPER;
         Protocol one = p.withCells(1).withEvalInterval(100);
         Protocol one50 = one.withIterations(50).withEvalInterval(50);
-        List<Protocol> grid = List.of(p, p.withCells(1), one, one50, one.withIterations(20).withEvalInterval(20),
+        List<Protocol> grid = List.of(p, one, one50, one50.withEvalInterval(10), one.withIterations(20).withEvalInterval(20),
                 one50.withCells(2), one50.withBatchSize(8), one50.withChannels(8));
         return grid.stream().map(q -> Protocol.presets().stream().filter(q::sameKnobs).findFirst().orElse(q)).toList();
     }
