@@ -80,18 +80,17 @@ public final class Frontier {
     }
 
     /**
-     * The knobs varied one at a time, mostly around a one-cell network (where most of the saving
-     * is): {@link Protocol#PAPER}; 1 cell with one eval at the end ({@link Protocol#FAST}); 1 cell
-     * at 50 iterations (eval every 50, and every 10) and at 20; 2 cells at 50 iterations; batch 8
-     * and base channels 8 at 50 iterations. Eight protocols; a grid point with the same knobs as a
-     * preset carries the preset's name.
+     * The knobs varied one at a time around a one-cell network with one eval at the end, where
+     * most of the saving is: {@link Protocol#PAPER}; 1 cell at 100, 50 and 20 iterations; batch 8
+     * and base channels 8 at 100 iterations; eval every 10 and 2 cells at 20 iterations. Eight
+     * protocols; a grid point with the same knobs as a preset carries the preset's name.
      */
     public static List<Protocol> defaultGrid() {
         Protocol p = Protocol.PAPER;
         Protocol one = p.withCells(1).withEvalInterval(100);
-        Protocol one50 = one.withIterations(50).withEvalInterval(50);
-        List<Protocol> grid = List.of(p, one, one50, one50.withEvalInterval(10), one.withIterations(20).withEvalInterval(20),
-                one50.withCells(2), one50.withBatchSize(8), one50.withChannels(8));
+        Protocol one20 = one.withIterations(20);
+        List<Protocol> grid = List.of(p, one, one.withIterations(50), one.withBatchSize(8), one.withChannels(8),
+                one20, one20.withEvalInterval(10), one20.withCells(2));
         return grid.stream().map(q -> Protocol.presets().stream().filter(q::sameKnobs).findFirst().orElse(q)).toList();
     }
 

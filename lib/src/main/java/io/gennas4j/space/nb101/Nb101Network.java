@@ -1,25 +1,16 @@
 package io.gennas4j.space.nb101;
 
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.PairList;
 import io.gennas4j.nn.Layers;
 import io.gennas4j.space.NetworkSize;
 import io.gennas4j.space.StageNetwork;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,46 +21,32 @@ import java.util.Objects;
  */
 public final class Nb101Network extends StageNetwork {
 
-    private final List<Block> trunk = new ArrayList<>();
-    private final boolean[] tapAfter;
-    private final int[] stageChannels;
-    private final SequentialBlock classifier;
-
     private Nb101Network(Builder b) {
+        super(b.size.channels());
         int c = b.size.channels();
         int n = b.size.cellsPerStage();
         Nb101Spec spec = b.arch.spec();
-        stageChannels = new int[] {c, 2 * c, 4 * c};
-        List<Boolean> taps = new ArrayList<>();
-        trunk.add(addChildBlock("stem", convBnRelu(3, c, 3)));
-        taps.add(false);
+        int[] widths = stageChannels();
+        addTrunk("stem", convBnRelu(3, c, 3), false);
         int in = c;
         for (int stack = 0; stack < 3; stack++) {
-            int out = stageChannels[stack];
+            int out = widths[stack];
             if (stack > 0) {
-                trunk.add(addChildBlock("pool" + stack,
-                        LambdaBlock.singleton(x -> Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false), "maxpool2")));
-                taps.add(false);
+                addTrunk("pool" + stack, LambdaBlock.singleton(
+                        x -> Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false), "maxpool2"), false);
             }
             for (int i = 0; i < n; i++) {
-                trunk.add(addChildBlock("s" + stack + "cell" + i, new Nb101Cell(spec, in, out)));
-                taps.add(i == n - 1);
+                addTrunk("s" + stack + "cell" + i, new Nb101Cell(spec, in, out), i == n - 1);
                 in = out;
             }
-        }
-        tapAfter = new boolean[taps.size()];
-        for (int i = 0; i < tapAfter.length; i++) {
-            tapAfter[i] = taps.get(i);
         }
         if (b.numClasses > 0) {
             Linear linear = Layers.linearLayer(b.numClasses);
             linear.getParameters().get("weight").setInitializer(new NormalInitializer(0.01f));
             linear.getParameters().get("bias").setInitializer(ai.djl.training.initializer.Initializer.ZEROS);
-            classifier = addChildBlock("classifier", new SequentialBlock()
+            setClassifier("classifier", new SequentialBlock()
                     .add(x -> new NDList(Pool.globalAvgPool2d(x.singletonOrThrow())))
                     .add(linear));
-        } else {
-            classifier = null;
         }
     }
 
@@ -83,60 +60,6 @@ public final class Nb101Network extends StageNetwork {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public int[] stageChannels() {
-        return stageChannels.clone();
-    }
-
-    @Override
-    public boolean hasClassifier() {
-        return classifier != null;
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList x = inputs;
-        NDList out = new NDList(4);
-        for (int i = 0; i < trunk.size(); i++) {
-            x = trunk.get(i).forward(ps, x, training);
-            if (tapAfter[i]) {
-                out.add(x.singletonOrThrow());
-            }
-        }
-        if (classifier != null) {
-            out.add(classifier.forward(ps, x, training).singletonOrThrow());
-        }
-        return out;
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape[] shapes = inputShapes;
-        List<Shape> out = new ArrayList<>();
-        for (int i = 0; i < trunk.size(); i++) {
-            shapes = trunk.get(i).getOutputShapes(shapes);
-            if (tapAfter[i]) {
-                out.add(shapes[0]);
-            }
-        }
-        if (classifier != null) {
-            out.add(classifier.getOutputShapes(shapes)[0]);
-        }
-        return out.toArray(new Shape[0]);
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] shapes = inputShapes;
-        for (Block block : trunk) {
-            block.initialize(manager, dataType, shapes);
-            shapes = block.getOutputShapes(shapes);
-        }
-        if (classifier != null) {
-            classifier.initialize(manager, dataType, shapes);
-        }
     }
 
     /** Builder: {@code Nb101Network.builder().setArchitecture(a).setSize(s).optClassifier(10).build()}. */

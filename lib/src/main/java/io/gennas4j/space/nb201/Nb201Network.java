@@ -1,20 +1,11 @@
 package io.gennas4j.space.nb201;
 
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.gennas4j.nn.BatchNorm2d;
 import io.gennas4j.nn.Layers;
 import io.gennas4j.space.NetworkSize;
 import io.gennas4j.space.StageNetwork;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,104 +16,33 @@ import java.util.Objects;
  */
 public final class Nb201Network extends StageNetwork {
 
-    private final List<Block> trunk = new ArrayList<>();
-    private final boolean[] tapAfter;
-    private final int[] stageChannels;
-    private final SequentialBlock classifier;
-
     private Nb201Network(Builder b) {
+        super(b.size.channels());
         int c = b.size.channels();
         int n = b.size.cellsPerStage();
-        stageChannels = new int[] {c, 2 * c, 4 * c};
-        trunk.add(addChildBlock("stem",
-                new SequentialBlock().add(Layers.conv2d(3, c, 3, 1, 1, false)).add(Layers.batchNorm())));
-        List<Boolean> taps = new ArrayList<>();
-        taps.add(false);
+        int[] widths = stageChannels();
+        addTrunk("stem", new SequentialBlock().add(Layers.conv2d(3, c, 3, 1, 1, false)).add(Layers.batchNorm()), false);
         for (int stage = 0; stage < 3; stage++) {
-            int width = stageChannels[stage];
+            int width = widths[stage];
             if (stage > 0) {
-                trunk.add(addChildBlock("reduce" + stage, new ResidualReduction(stageChannels[stage - 1], width)));
-                taps.add(false);
+                addTrunk("reduce" + stage, new ResidualReduction(widths[stage - 1], width), false);
             }
             for (int i = 0; i < n; i++) {
-                trunk.add(addChildBlock("s" + stage + "cell" + i, new Nb201Cell(b.arch, width, b.variant)));
-                taps.add(i == n - 1);
+                addTrunk("s" + stage + "cell" + i, new Nb201Cell(b.arch, width, b.variant), i == n - 1);
             }
-        }
-        tapAfter = new boolean[taps.size()];
-        for (int i = 0; i < tapAfter.length; i++) {
-            tapAfter[i] = taps.get(i);
         }
         if (b.numClasses > 0) {
             BatchNorm2d lastBn = Layers.batchNorm();
-            classifier = addChildBlock("classifier",
-                    new SequentialBlock()
-                            .add(lastBn)
-                            .add(Layers.relu())
-                            .add(x -> new NDList(ai.djl.nn.pooling.Pool.globalAvgPool2d(x.singletonOrThrow())))
-                            .add(Layers.linear(4 * c, b.numClasses)));
-        } else {
-            classifier = null;
+            setClassifier("classifier", new SequentialBlock()
+                    .add(lastBn)
+                    .add(Layers.relu())
+                    .add(x -> new NDList(ai.djl.nn.pooling.Pool.globalAvgPool2d(x.singletonOrThrow())))
+                    .add(Layers.linear(4 * c, b.numClasses)));
         }
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public int[] stageChannels() {
-        return stageChannels.clone();
-    }
-
-    @Override
-    public boolean hasClassifier() {
-        return classifier != null;
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList x = inputs;
-        NDList out = new NDList(4);
-        for (int i = 0; i < trunk.size(); i++) {
-            x = trunk.get(i).forward(ps, x, training);
-            if (tapAfter[i]) {
-                out.add(x.singletonOrThrow());
-            }
-        }
-        if (classifier != null) {
-            out.add(classifier.forward(ps, x, training).singletonOrThrow());
-        }
-        return out;
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape[] shapes = inputShapes;
-        List<Shape> out = new ArrayList<>();
-        for (int i = 0; i < trunk.size(); i++) {
-            shapes = trunk.get(i).getOutputShapes(shapes);
-            if (tapAfter[i]) {
-                out.add(shapes[0]);
-            }
-        }
-        if (classifier != null) {
-            out.add(classifier.getOutputShapes(shapes)[0]);
-        }
-        return out.toArray(new Shape[0]);
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] shapes = inputShapes;
-        for (Block block : trunk) {
-            block.initialize(manager, dataType, shapes);
-            shapes = block.getOutputShapes(shapes);
-        }
-        if (classifier != null) {
-            classifier.initialize(manager, dataType, shapes);
-        }
     }
 
     /** Builder: {@code Nb201Network.builder().setArchitecture(a).setSize(s).optClassifier(10).build()}. */

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.gennas4j.benchmark.Cifar10Images;
 import io.gennas4j.benchmark.SyntheticCifar;
 import io.gennas4j.nn.Blocks;
@@ -22,6 +17,7 @@ import io.gennas4j.proxy.Proxies;
 import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.ProxyScore;
 import io.gennas4j.space.NetworkSize;
+import ai.djl.nn.LambdaBlock;
 import io.gennas4j.space.StageNetwork;
 import io.gennas4j.space.nb201.Nb201Arch;
 import io.gennas4j.task.InputBatch;
@@ -52,43 +48,15 @@ class ZeroCostMeasuresTest {
         batch = InputBatch.draw(images, BATCH, 3, false);
     }
 
-    /** GAP → (ReLU) → Linear(3 → classes). */
+    /** GAP → (ReLU) → Linear(3 → classes): no stage taps, only the classifier's logits. */
     static final class TinyNet extends StageNetwork {
-        private final Block relu;
-        private final Block linear;
-
         TinyNet(boolean withRelu) {
-            relu = withRelu ? addChildBlock("relu", Layers.relu()) : null;
-            linear = addChildBlock("linear", Layers.linear(3, CLASSES));
-        }
-
-        @Override
-        public int[] stageChannels() {
-            return new int[0];
-        }
-
-        @Override
-        public boolean hasClassifier() {
-            return true;
-        }
-
-        @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-            NDList m = new NDList(inputs.singletonOrThrow().mean(new int[] {3}).mean(new int[] {2}));
-            if (relu != null) {
-                m = relu.forward(ps, m, training);
+            super(1);
+            addTrunk("gap", LambdaBlock.singleton(x -> x.mean(new int[] {3}).mean(new int[] {2}), "gap"), false);
+            if (withRelu) {
+                addTrunk("relu", Layers.relu(), false);
             }
-            return linear.forward(ps, m, training);
-        }
-
-        @Override
-        public Shape[] getOutputShapes(Shape[] inputShapes) {
-            return new Shape[] {new Shape(inputShapes[0].get(0), CLASSES)};
-        }
-
-        @Override
-        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-            linear.initialize(manager, dataType, new Shape(inputShapes[0].get(0), 3));
+            setClassifier("linear", Layers.linear(3, CLASSES));
         }
     }
 
