@@ -34,7 +34,7 @@ class ProtocolTest {
         // knobs left out keep the paper's values
         Protocol r = Protocol.parse("n1 it20");
         assertEquals(new Protocol("C16 n1 it20 b16 e10", 16, 1, 20, 16, 10), r);
-        assertTrue(Protocol.PAPER.withCells(1).withIterations(50).withEvalInterval(50).sameKnobs(Protocol.FAST));
+        assertTrue(Protocol.PAPER.withCells(1).withIterations(20).sameKnobs(Protocol.FAST));
         assertEquals("C16 n5 it20 b16 e10", Protocol.PAPER.withIterations(20).name());
         assertEquals(5, Protocol.PAPER.withIterations(5).evalInterval(), "eval interval capped at the iterations");
     }
@@ -59,8 +59,8 @@ class ProtocolTest {
             Map<String, String> s = fast.settings();
             assertEquals("16", s.get("channels"));
             assertEquals("1", s.get("cells_per_stage"));
-            assertEquals("50", s.get("iterations"));
-            assertEquals("50", s.get("eval_interval"));
+            assertEquals("20", s.get("iterations"));
+            assertEquals("20", s.get("eval_interval"));
             assertEquals(16, fast.task().input().getShape().get(0));
             assertEquals(8, b8.task().input().getShape().get(0));
             assertTrue(b8.settings().get("task").contains("\"batchsize\":8"), b8.settings().get("task"));
