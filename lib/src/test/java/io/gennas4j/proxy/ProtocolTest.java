@@ -34,7 +34,7 @@ class ProtocolTest {
         // knobs left out keep the paper's values
         Protocol r = Protocol.parse("n1 it20");
         assertEquals(new Protocol("C16 n1 it20 b16 e10", 16, 1, 20, 16, 10), r);
-        assertTrue(Protocol.PAPER.withCells(1).withIterations(20).sameKnobs(Protocol.FAST));
+        assertTrue(Protocol.PAPER.withCells(1).withIterations(20).withEvalInterval(20).sameKnobs(Protocol.FAST));
         assertEquals("C16 n5 it20 b16 e10", Protocol.PAPER.withIterations(20).name());
         assertEquals(5, Protocol.PAPER.withIterations(5).evalInterval(), "eval interval capped at the iterations");
     }
