@@ -118,11 +118,13 @@ public final class Frontier {
         private final List<Run> runs;
         private final String target;
         private final int archs;
+        private final List<Point> points;
 
         public Result(List<Run> runs, String target, int archs) {
             this.runs = List.copyOf(runs);
             this.target = target;
             this.archs = archs;
+            this.points = aggregate(this.runs);
         }
 
         public List<Run> runs() {
@@ -139,6 +141,10 @@ public final class Frontier {
 
         /** One point per protocol, in the order they were run. */
         public List<Point> points() {
+            return points;
+        }
+
+        private static List<Point> aggregate(List<Run> runs) {
             List<Point> points = new ArrayList<>();
             List<Protocol> seen = new ArrayList<>();
             for (Run r : runs) {
@@ -152,7 +158,7 @@ public final class Frontier {
                 double[] secs = mine.stream().mapToDouble(Run::secondsPerArch).toArray();
                 points.add(new Point(r.protocol(), rhos, mean(rhos), std(rhos), mean(taus), DoubleColumn.create("s", secs).median()));
             }
-            return points;
+            return List.copyOf(points);
         }
 
         /** The point of a protocol. */
