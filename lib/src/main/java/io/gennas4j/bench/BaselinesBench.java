@@ -56,6 +56,9 @@ final class BaselinesBench {
             for (String m : measures) {
                 var b = io.gennas4j.proxy.zerocost.ZeroCostProxy.builder().setMeasure(m.trim())
                         .optSeed(Long.parseLong(opt.getOrDefault("init-seed", "42")));
+                if (opt.containsKey("data-seed")) {
+                    b.optDataSeed(Long.parseLong(opt.get("data-seed")));
+                }
                 if (opt.containsKey("batch")) {
                     b.optBatchSize(Integer.parseInt(opt.get("batch")));
                 }

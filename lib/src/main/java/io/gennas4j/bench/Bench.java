@@ -5,6 +5,7 @@ import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.ranking.Correlation;
 import io.gennas4j.ranking.Nb201Ranking;
+import io.gennas4j.running.IntraOpThreads;
 import io.gennas4j.running.ProgressListener;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.running.ScoringRunner;
@@ -30,7 +31,7 @@ public final class Bench {
 
     private static final String USAGE = """
             Usage: environment/bench nb201 [options]
-                   environment/bench profile [--archs N] [--sample S] [--iters N] [--cells N] [--channels C]
+                   environment/bench profile [--archs N] [--sample S] [--preset P] [--iters N] [--cells N] [--channels C]
                      where one architecture's scoring time goes (first N of the sample, default 5)
                    environment/bench nb101 [--archs N] [--seed K] [--iters N] [--channels C] [--cache FILE]
                      GenNAS (CONF_NB101) on N cells drawn with seed K from the 2,500 labelled NAS-Bench-101 cells
@@ -40,6 +41,7 @@ public final class Bench {
                      with seed K from the 2,500 NAS-Bench-101 cells (nb101, default 200, seed 111: the cells of
                      `bench nb101`); prints spearman_<measure>_<target>= for every target
                      --measures a,b   a subset (default all)    --init-seed K   weight-init seed (default 42)
+                     --data-seed K    which images form the batch (default 42)
                      --batch B        images per batch (default 64, naswot 128)
                      --channels C --cells N   network size (default the benchmark's: nb201 16/5, nb101 128/3)
             """ + FrontierBench.USAGE + """
@@ -58,7 +60,10 @@ public final class Bench {
               --workers N        score in N worker JVMs (default 1: in this process)
               --threads T        PyTorch intra-op threads per worker (default 1)
               --pool N           after the run, score the same architectures again with N workers
-                                 and print seconds_per_arch_pool= and pool_speedup= (wall time ratio)
+                                 and print seconds_per_arch_pool= and pool_speedup= (wall time ratio), then
+                                 the first --bound-archs (20) at 1 thread in this process:
+                                 seconds_per_arch_one_thread= and pool_speedup_bound= (N x one process's
+                                 time / one-thread time: what N one-thread workers could at best reach)
               --cache FILE       read and store scores in this SQLite cache (default: none, always train)
             """;
 
@@ -96,19 +101,16 @@ public final class Bench {
         String taskArg = opt.getOrDefault("task", "CONF_NB101");
         TaskConfig task = taskArg.endsWith(".json")
                 ? TaskConfig.fromJson(Files.readString(Paths.get(taskArg))) : TaskConfig.byName(taskArg);
-        Protocol preset = Protocol.byName(opt.getOrDefault("preset", "paper"));
-        task = task.withBatchSize(Integer.parseInt(opt.getOrDefault("batch", String.valueOf(preset.batchSize()))));
-        NetworkSize size = new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", String.valueOf(preset.channels()))),
-                Integer.parseInt(opt.getOrDefault("cells", String.valueOf(preset.cellsPerStage()))));
-        int iters = Integer.parseInt(opt.getOrDefault("iters", String.valueOf(preset.iterations())));
-        int evalInterval = Integer.parseInt(opt.getOrDefault("eval-interval", String.valueOf(preset.evalInterval())));
+        Protocol protocol = protocol(opt);
+        NetworkSize size = protocol.networkSize();
+        int iters = protocol.iterations();
         Path out = Paths.get(opt.getOrDefault("out", "reports"));
 
         Nb201Table truth = Nb201Table.load();
         List<Nb201Arch> sampleArchs = truth.gennasSample(sample);
         List<Nb201Arch> chosen = sampleArchs.subList(0, Math.min(archs, sampleArchs.size()));
-        System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-201 architectures (sample %d), C=%d, %d cells/stage, %d iterations, %s%n",
-                chosen.size(), sample, size.channels(), size.cellsPerStage(), iters, taskArg);
+        System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-201 architectures (sample %d), %s, %s%n",
+                chosen.size(), sample, protocol.describe(), taskArg);
 
         int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
         int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
@@ -117,8 +119,8 @@ public final class Bench {
         double wall;
         double poolWall = Double.NaN;
         Table poolScores = null;
-        try (RegressionProxy proxy = RegressionProxy.builder().setTask(task).optNetworkSize(size)
-                .optIterations(iters).optEvalInterval(evalInterval).optSeed(seed).build();
+        double oneThreadPerArch = Double.NaN;
+        try (RegressionProxy proxy = RegressionProxy.builder().setTask(task).optProtocol(protocol).optSeed(seed).build();
                 ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
             long t0 = System.nanoTime();
             ScoringRunner.Builder runner = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.console(30))
@@ -134,6 +136,7 @@ public final class Bench {
                 poolScores = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.console(30))
                         .optWorkers(pool, threads).build().run(chosen);
                 poolWall = (System.nanoTime() - t1) / 1e9;
+                oneThreadPerArch = oneThreadSecondsPerArch(proxy, chosen, Integer.parseInt(opt.getOrDefault("bound-archs", "20")));
             }
         }
         Files.createDirectories(out);
@@ -161,6 +164,9 @@ public final class Bench {
                 maxDiff = Math.max(maxDiff, Math.abs(scores.doubleColumn("score").get(r) - poolScores.doubleColumn("score").get(r)));
             }
             figures.put("pool_max_score_difference", String.format(Locale.ROOT, "%.3g", maxDiff));
+            // N one-thread workers can at best run N times as fast as one one-thread process
+            figures.put("seconds_per_arch_one_thread", fmt(oneThreadPerArch));
+            figures.put("pool_speedup_bound", fmt(pool * (wall / Math.max(1, scores.rowCount())) / oneThreadPerArch));
         }
         for (Correlation c : Nb201Ranking.correlations(scores, truth)) {
             String key = c.label().toLowerCase(Locale.ROOT).replace("-", "").replace("imagenet16120", "imagenet16").replace(' ', '_');
@@ -169,6 +175,50 @@ public final class Bench {
         }
         figures.put("scores_csv", csv.toString());
         figures.forEach((k, v) -> System.out.println(k + "=" + v));
+    }
+
+    /**
+     * The compute knobs: the preset ({@code --preset}, default paper) with any single knob
+     * ({@code --channels --cells --iters --batch --eval-interval}) replaced.
+     */
+    static Protocol protocol(Map<String, String> opt) {
+        Protocol p = Protocol.byName(opt.getOrDefault("preset", "paper"));
+        if (opt.containsKey("channels")) {
+            p = p.withChannels(Integer.parseInt(opt.get("channels")));
+        }
+        if (opt.containsKey("cells")) {
+            p = p.withCells(Integer.parseInt(opt.get("cells")));
+        }
+        if (opt.containsKey("iters")) {
+            p = p.withIterations(Integer.parseInt(opt.get("iters")));
+        }
+        if (opt.containsKey("batch")) {
+            p = p.withBatchSize(Integer.parseInt(opt.get("batch")));
+        }
+        if (opt.containsKey("eval-interval")) {
+            p = p.withEvalInterval(Integer.parseInt(opt.get("eval-interval")));
+        }
+        return p;
+    }
+
+    /**
+     * Seconds per architecture in this process at one PyTorch thread, over the first {@code n}
+     * architectures (after one warm-up): what one pool worker could do alone, so that N workers
+     * can at best reach N times that rate. Restores the thread count.
+     */
+    private static double oneThreadSecondsPerArch(RegressionProxy proxy, List<Nb201Arch> archs, int n) {
+        List<Nb201Arch> some = archs.subList(0, Math.min(n, archs.size()));
+        System.out.printf(Locale.ROOT, "Scoring the first %d again in this process at 1 PyTorch thread (the pool's bound)%n", some.size());
+        int before = IntraOpThreads.get();
+        IntraOpThreads.set(1);
+        try {
+            proxy.score(some.get(0));
+            long t = System.nanoTime();
+            some.forEach(proxy::score);
+            return (System.nanoTime() - t) / 1e9 / some.size();
+        } finally {
+            IntraOpThreads.set(before);
+        }
     }
 
     static String fmt(double v) {

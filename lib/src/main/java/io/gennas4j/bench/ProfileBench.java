@@ -1,9 +1,9 @@
 package io.gennas4j.bench;
 
 import io.gennas4j.benchmark.Nb201Table;
+import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.proxy.ScoringProfile;
-import io.gennas4j.space.NetworkSize;
 import io.gennas4j.space.nb201.Nb201Arch;
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +19,14 @@ final class ProfileBench {
     static void run(Map<String, String> opt) {
         int archs = Integer.parseInt(opt.getOrDefault("archs", "5"));
         int sample = Integer.parseInt(opt.getOrDefault("sample", "0"));
-        NetworkSize size = new NetworkSize(Integer.parseInt(opt.getOrDefault("channels", "16")),
-                Integer.parseInt(opt.getOrDefault("cells", "5")));
-        int iters = Integer.parseInt(opt.getOrDefault("iters", "100"));
+        Protocol protocol = Bench.protocol(opt);
+        int iters = protocol.iterations();
         List<Nb201Arch> chosen = Nb201Table.load().gennasSample(sample).subList(0, archs);
         ScoringProfile profile = new ScoringProfile();
-        try (RegressionProxy warm = RegressionProxy.builder().optNetworkSize(size).optIterations(2).build()) {
+        try (RegressionProxy warm = RegressionProxy.builder().optProtocol(protocol).optIterations(2).build()) {
             warm.score(chosen.get(0)); // load the engine and JIT-compile before measuring
         }
-        try (RegressionProxy proxy = RegressionProxy.builder().optNetworkSize(size).optIterations(iters).optProfile(profile).build()) {
+        try (RegressionProxy proxy = RegressionProxy.builder().optProtocol(protocol).optProfile(profile).build()) {
             for (Nb201Arch a : chosen) {
                 proxy.score(a);
             }
