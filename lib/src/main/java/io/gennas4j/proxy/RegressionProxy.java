@@ -49,12 +49,12 @@ public final class RegressionProxy implements Proxy {
     private RegressionProxy(Builder b) {
         this.settings = b.copy();
         this.manager = NDManager.newBaseManager();
-        this.images = b.images != null ? b.images : Cifar10Images.load();
-        InputBatch batch = InputBatch.draw(images, b.task.batchSize(), b.seed, b.flip);
-        this.task = TaskInstance.create(b.task, batch, b.seed, manager);
-        this.sequentialRng = new Random(b.seed);
+        this.images = b.images() != null ? b.images() : Cifar10Images.load();
+        InputBatch batch = InputBatch.draw(images, b.task.batchSize(), b.seed(), b.flip);
+        this.task = TaskInstance.create(b.task, batch, b.seed(), manager);
+        this.sequentialRng = new Random(b.seed());
         if (b.seedPolicy == SeedPolicy.SEQUENTIAL) {
-            Engine.getInstance().setRandomSeed((int) b.seed);
+            Engine.getInstance().setRandomSeed((int) b.seed());
         }
     }
 
@@ -82,8 +82,8 @@ public final class RegressionProxy implements Proxy {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("proxy", name());
         m.put("task", settings.task.toJson().replaceAll("\\s+", ""));
-        m.put("channels", settings.size == null ? "space default" : String.valueOf(settings.size.channels()));
-        m.put("cells_per_stage", settings.size == null ? "space default" : String.valueOf(settings.size.cellsPerStage()));
+        m.put("channels", settings.networkSize() == null ? "space default" : String.valueOf(settings.networkSize().channels()));
+        m.put("cells_per_stage", settings.networkSize() == null ? "space default" : String.valueOf(settings.networkSize().cellsPerStage()));
         m.put("iterations", String.valueOf(settings.iterations));
         m.put("eval_interval", String.valueOf(settings.evalInterval));
         m.put("lr", String.valueOf(settings.learningRate));
@@ -92,7 +92,7 @@ public final class RegressionProxy implements Proxy {
         m.put("train_weights", Arrays.toString(settings.trainWeights));
         m.put("eval_weights", Arrays.toString(settings.evalWeights));
         m.put("flip", String.valueOf(settings.flip));
-        m.put("seed", String.valueOf(settings.seed));
+        m.put("seed", String.valueOf(settings.seed()));
         m.put("seed_policy", settings.seedPolicy.name());
         m.put("images", images.fingerprint());
         return m;
@@ -145,7 +145,7 @@ public final class RegressionProxy implements Proxy {
 
     /** The network size used for an architecture: the explicit one, else the space's default. */
     public NetworkSize sizeFor(Architecture arch) {
-        return settings.size != null ? settings.size : arch.space().defaultProxySize();
+        return settings.networkSize() != null ? settings.networkSize() : arch.space().defaultProxySize();
     }
 
     @Override
@@ -167,7 +167,7 @@ public final class RegressionProxy implements Proxy {
     private double[] train(Architecture arch) {
         Random fallback = sequentialRng;
         if (settings.seedPolicy == SeedPolicy.PER_ARCHITECTURE) {
-            int s = SeedPolicy.architectureSeed(settings.seed, arch.encoding());
+            int s = SeedPolicy.architectureSeed(settings.seed(), arch.encoding());
             Engine.getInstance().setRandomSeed(s);
             fallback = new Random(s);
         }
@@ -287,11 +287,14 @@ public final class RegressionProxy implements Proxy {
         manager.close();
     }
 
-    /** Builder; every default is the paper's protocol (spec §2.1). */
-    public static final class Builder {
+    /**
+     * Builder; every default is the paper's protocol (spec §2.1). Of the shared options
+     * ({@link ProxyBuilder}): the batch size defaults to the task's (16), the network size to the
+     * space's GenNAS size (NAS-Bench-201: C=16, 5 cells per stage), and the seed (111) sets the
+     * batch, the targets and the training streams.
+     */
+    public static final class Builder extends ProxyBuilder<Builder> {
         private TaskConfig task = TaskConfig.byName("CONF_NB101");
-        private Cifar10Images images;
-        private NetworkSize size;
         private int iterations = 100;
         private int evalInterval = 10;
         private double learningRate = 0.1;
@@ -300,16 +303,22 @@ public final class RegressionProxy implements Proxy {
         private double[] trainWeights = {0.25, 0.5, 1.0};
         private double[] evalWeights = {0.25, 0.5, 1.0};
         private boolean flip = true;
-        private long seed = 111;
         private SeedPolicy seedPolicy = SeedPolicy.PER_ARCHITECTURE;
         private ScoringProfile profile;
-        private Integer batchSize;
+
+        private Builder() {
+            super(111);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         private Builder copy() {
             Builder b = new Builder();
+            copyTo(b);
             b.task = task;
-            b.images = images;
-            b.size = size;
             b.iterations = iterations;
             b.evalInterval = evalInterval;
             b.learningRate = learningRate;
@@ -318,28 +327,14 @@ public final class RegressionProxy implements Proxy {
             b.trainWeights = trainWeights.clone();
             b.evalWeights = evalWeights.clone();
             b.flip = flip;
-            b.seed = seed;
             b.seedPolicy = seedPolicy;
             b.profile = profile;
-            b.batchSize = batchSize;
             return b;
         }
 
         /** The regression task (default CONF_NB101). */
         public Builder setTask(TaskConfig task) {
             this.task = java.util.Objects.requireNonNull(task, "task");
-            return this;
-        }
-
-        /** Images to draw the fixed batch from (default: CIFAR-10 from the data directory). */
-        public Builder optImages(Cifar10Images images) {
-            this.images = images;
-            return this;
-        }
-
-        /** Network size; default: the search space's GenNAS size (NB201: C=16, 5 cells per stage). */
-        public Builder optNetworkSize(NetworkSize size) {
-            this.size = size;
             return this;
         }
 
@@ -392,12 +387,6 @@ public final class RegressionProxy implements Proxy {
             return this;
         }
 
-        /** Seed of the batch, the targets and the training streams (paper: 111). */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
         public Builder optSeedPolicy(SeedPolicy policy) {
             this.seedPolicy = java.util.Objects.requireNonNull(policy);
             return this;
@@ -412,15 +401,6 @@ public final class RegressionProxy implements Proxy {
                     .optEvalInterval(protocol.evalInterval()).optBatchSize(protocol.batchSize());
         }
 
-        /** Images in the fixed batch; default the task's (16), overrides it whenever the task is set. */
-        public Builder optBatchSize(int batchSize) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-            }
-            this.batchSize = batchSize;
-            return this;
-        }
-
         /** Records where scoring time goes (does not change scores). */
         public Builder optProfile(ScoringProfile profile) {
             this.profile = profile;
@@ -428,8 +408,8 @@ public final class RegressionProxy implements Proxy {
         }
 
         public RegressionProxy build() {
-            if (batchSize != null) {
-                task = task.withBatchSize(batchSize);
+            if (batchSize() != null) {
+                task = task.withBatchSize(batchSize());
             }
             return new RegressionProxy(this);
         }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.gennas4j.benchmark.Cifar10Images;
 import io.gennas4j.nn.Blocks;
 import io.gennas4j.proxy.Proxy;
+import io.gennas4j.proxy.ProxyBuilder;
 import io.gennas4j.proxy.ProxyScore;
 import io.gennas4j.proxy.SeedPolicy;
 import io.gennas4j.space.Architecture;
@@ -45,12 +46,12 @@ public final class ZeroCostProxy implements Proxy {
 
     private ZeroCostProxy(Builder b) {
         this.measure = b.measure;
-        this.images = b.images != null ? b.images : Cifar10Images.load();
-        this.size = b.size;
-        this.batchSize = b.batchSize > 0 ? b.batchSize : measure.defaultBatchSize();
+        this.images = b.images() != null ? b.images() : Cifar10Images.load();
+        this.size = b.networkSize();
+        this.batchSize = b.batchSize() != null ? b.batchSize() : measure.defaultBatchSize();
         this.numClasses = b.numClasses;
         this.dataSeed = b.dataSeed;
-        this.seed = b.seed;
+        this.seed = b.seed();
         this.batch = InputBatch.draw(images, batchSize, dataSeed, false);
         int maxLabel = java.util.Arrays.stream(batch.labels()).max().orElse(0);
         if (maxLabel >= numClasses) {
@@ -158,15 +159,25 @@ public final class ZeroCostProxy implements Proxy {
         manager.close();
     }
 
-    /** Builder; defaults are the reference code's NAS-Bench-201 settings. */
-    public static final class Builder {
+    /**
+     * Builder; defaults are the reference code's NAS-Bench-201 settings. Of the shared options
+     * ({@link ProxyBuilder}): the batch size defaults to the measure's (64, NASWOT 128), the
+     * network size to the space's benchmark size (NAS-Bench-201: C=16, 5 cells; NAS-Bench-101:
+     * C=128, 3), and the seed (42) is the weight initialisation's, combined with each architecture.
+     */
+    public static final class Builder extends ProxyBuilder<Builder> {
         private ZeroCostMeasure measure;
-        private Cifar10Images images;
-        private NetworkSize size;
-        private int batchSize;
         private int numClasses = 10;
         private long dataSeed = 42;
-        private long seed = 42;
+
+        private Builder() {
+            super(42);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /** The measure, by name ({@link ZeroCostMeasures#names()}). */
         public Builder setMeasure(String name) {
@@ -176,26 +187,6 @@ public final class ZeroCostProxy implements Proxy {
 
         public Builder setMeasure(ZeroCostMeasure measure) {
             this.measure = Objects.requireNonNull(measure, "measure");
-            return this;
-        }
-
-        public Builder optImages(Cifar10Images images) {
-            this.images = images;
-            return this;
-        }
-
-        /** Network size; default the space's benchmark size (NB201: C=16, 5 cells; NB101: C=128, 3). */
-        public Builder optNetworkSize(NetworkSize size) {
-            this.size = size;
-            return this;
-        }
-
-        /** Images in the batch; default the measure's (64, NASWOT 128). */
-        public Builder optBatchSize(int batchSize) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-            }
-            this.batchSize = batchSize;
             return this;
         }
 
@@ -210,12 +201,6 @@ public final class ZeroCostProxy implements Proxy {
         /** Seed of the image batch (reference: 42). */
         public Builder optDataSeed(long dataSeed) {
             this.dataSeed = dataSeed;
-            return this;
-        }
-
-        /** Seed of the weight initialisation, combined with each architecture. */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
             return this;
         }
 
