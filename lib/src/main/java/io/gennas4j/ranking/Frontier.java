@@ -83,14 +83,16 @@ public final class Frontier {
      * The knobs varied one at a time around a one-cell network with one eval at the end, where
      * most of the saving is: {@link Protocol#PAPER}; 1 cell at 100, 50 and 20 iterations; batch 8
      * and base channels 8 at 100 iterations; eval every 10 and 2, 3 and 4 cells at 20 iterations
-     * (with the paper's 5 and the fast preset's 1, cells per stage run 1..5). Ten protocols; a grid point with the same knobs as a preset carries the preset's name.
+     * (with the paper's 5 and the one cell of the others, cells per stage run 1..5); base channels 8 at
+     * 20 iterations (the fast preset). Eleven protocols; a grid point with the same knobs as a preset carries the preset's name.
      */
     public static List<Protocol> defaultGrid() {
         Protocol p = Protocol.PAPER;
         Protocol one = p.withCells(1).withEvalInterval(100);
         Protocol one20 = one.withIterations(20);
         List<Protocol> grid = List.of(p, one, one.withIterations(50), one.withBatchSize(8), one.withChannels(8),
-                one20, one20.withEvalInterval(10), one20.withCells(2), one20.withCells(3), one20.withCells(4));
+                one20, one20.withEvalInterval(10), one20.withCells(2), one20.withCells(3), one20.withCells(4),
+                one20.withChannels(8));
         return grid.stream().map(q -> Protocol.presets().stream().filter(q::sameKnobs).findFirst().orElse(q)).toList();
     }
 

@@ -34,7 +34,7 @@ class ProtocolTest {
         // knobs left out keep the paper's values
         Protocol r = Protocol.parse("n1 it20");
         assertEquals(new Protocol("C16 n1 it20 b16 e10", 16, 1, 20, 16, 10), r);
-        assertTrue(Protocol.PAPER.withCells(1).withIterations(20).withEvalInterval(20).sameKnobs(Protocol.FAST));
+        assertTrue(Protocol.PAPER.withChannels(8).withCells(1).withIterations(20).withEvalInterval(20).sameKnobs(Protocol.FAST));
         assertEquals("C16 n5 it20 b16 e10", Protocol.PAPER.withIterations(20).name());
         assertEquals(5, Protocol.PAPER.withIterations(5).evalInterval(), "eval interval capped at the iterations");
     }
@@ -57,7 +57,7 @@ class ProtocolTest {
                 RegressionProxy plain = RegressionProxy.builder().optImages(images).build();
                 RegressionProxy b8 = RegressionProxy.builder().optImages(images).optProtocol(Protocol.PAPER.withBatchSize(8)).build()) {
             Map<String, String> s = fast.settings();
-            assertEquals("16", s.get("channels"));
+            assertEquals("8", s.get("channels"));
             assertEquals("1", s.get("cells_per_stage"));
             assertEquals("20", s.get("iterations"));
             assertEquals("20", s.get("eval_interval"));
