@@ -18,7 +18,7 @@ class BenchTest {
     @Test
     void singleKnobsReplaceThePresetsValues() {
         Protocol p = Bench.protocol(Map.of("preset", "fast", "iters", "50", "cells", "2", "batch", "8"));
-        assertEquals(16, p.channels());
+        assertEquals(Protocol.FAST.channels(), p.channels());
         assertEquals(2, p.cellsPerStage());
         assertEquals(50, p.iterations());
         assertEquals(8, p.batchSize());
