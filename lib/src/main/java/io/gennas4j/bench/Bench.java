@@ -179,26 +179,15 @@ public final class Bench {
 
     /**
      * The compute knobs: the preset ({@code --preset}, default paper) with any single knob
-     * ({@code --channels --cells --iters --batch --eval-interval}) replaced.
+     * ({@code --channels --cells --iters --batch --eval-interval}) replaced (0: the preset's).
      */
     static Protocol protocol(Map<String, String> opt) {
-        Protocol p = Protocol.byName(opt.getOrDefault("preset", "paper"));
-        if (opt.containsKey("channels")) {
-            p = p.withChannels(Integer.parseInt(opt.get("channels")));
-        }
-        if (opt.containsKey("cells")) {
-            p = p.withCells(Integer.parseInt(opt.get("cells")));
-        }
-        if (opt.containsKey("iters")) {
-            p = p.withIterations(Integer.parseInt(opt.get("iters")));
-        }
-        if (opt.containsKey("batch")) {
-            p = p.withBatchSize(Integer.parseInt(opt.get("batch")));
-        }
-        if (opt.containsKey("eval-interval")) {
-            p = p.withEvalInterval(Integer.parseInt(opt.get("eval-interval")));
-        }
-        return p;
+        return Protocol.byName(opt.getOrDefault("preset", "paper")).overriding(knob(opt, "channels"), knob(opt, "cells"),
+                knob(opt, "iters"), knob(opt, "batch"), knob(opt, "eval-interval"));
+    }
+
+    private static int knob(Map<String, String> opt, String name) {
+        return Integer.parseInt(opt.getOrDefault(name, "0"));
     }
 
     /**

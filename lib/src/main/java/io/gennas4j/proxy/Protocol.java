@@ -141,6 +141,32 @@ public record Protocol(String name, int channels, int cellsPerStage, int iterati
         return new Protocol(label(channels, cellsPerStage, iterations, batchSize, e), channels, cellsPerStage, iterations, batchSize, e);
     }
 
+    /**
+     * This protocol with single knobs replaced, 0 keeping a knob as it is (parameters cells and
+     * command lines use 0 for "the preset's"). Iterations are applied before the eval interval, so
+     * an explicit interval wins over the cap of {@link #withIterations}. No knob set: this protocol,
+     * name included.
+     */
+    public Protocol overriding(int newChannels, int newCells, int newIterations, int newBatchSize, int newEvalInterval) {
+        Protocol p = this;
+        if (newChannels > 0) {
+            p = p.withChannels(newChannels);
+        }
+        if (newCells > 0) {
+            p = p.withCells(newCells);
+        }
+        if (newIterations > 0) {
+            p = p.withIterations(newIterations);
+        }
+        if (newBatchSize > 0) {
+            p = p.withBatchSize(newBatchSize);
+        }
+        if (newEvalInterval > 0) {
+            p = p.withEvalInterval(newEvalInterval);
+        }
+        return p;
+    }
+
     /** A label that spells out the settings, e.g. {@code C16 n1 it100 b16 e100}. */
     public static String label(int channels, int cells, int iterations, int batch, int evalInterval) {
         return String.format(Locale.ROOT, "C%d n%d it%d b%d e%d", channels, cells, iterations, batch, evalInterval);

@@ -40,6 +40,15 @@ class ProtocolTest {
     }
 
     @Test
+    void overridingReplacesOnlyTheKnobsSet() {
+        assertSame(Protocol.FAST, Protocol.FAST.overriding(0, 0, 0, 0, 0));
+        assertEquals(new Protocol("C16 n2 it50 b16 e10", 16, 2, 50, 16, 10), Protocol.PAPER.overriding(0, 2, 50, 0, 0));
+        // an explicit eval interval wins over the iterations' cap, whatever the argument order suggests
+        assertEquals(new Protocol("C8 n5 it5 b8 e10", 8, 5, 5, 8, 10), Protocol.PAPER.overriding(8, 0, 5, 8, 10));
+        assertEquals(5, Protocol.PAPER.overriding(0, 0, 5, 0, 0).evalInterval());
+    }
+
+    @Test
     void badProtocolsNameTheProblem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Protocol.parse("C16 x3"));
         assertTrue(e.getMessage().contains("'x3'") && e.getMessage().contains("paper"), e.getMessage());
