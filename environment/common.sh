@@ -10,6 +10,9 @@ KERNEL_VERSION="3.0.1"
 JUPYTER_PREFIX="$BUILD/jupyter"
 export JUPYTER_PATH="$JUPYTER_PREFIX/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
+# oneDNN's AVX-512 convolutions give wrong, run-to-run different results on Zen 5 EPYC (GenNAS
+# losses turn NaN): cap it at AVX2 everywhere (see io.gennas4j.Gennas4j.ISA_ENV)
+export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-AVX2}"
 export GENNAS4J_DATA="${GENNAS4J_DATA:-$ROOT/data}"
 MVN=(mvn -B -q)
 
@@ -76,6 +79,7 @@ ensure_kernel() {
   "interrupt_mode": "message",
   "env": {
     "DJL_OFFLINE": "true",
+    "ONEDNN_MAX_CPU_ISA": "$ONEDNN_MAX_CPU_ISA",
     "OPT_OUT_TRACKING": "true",
     "RJK_TIMEOUT_MILLIS": "-1",
     "GENNAS4J_DATA": "$GENNAS4J_DATA"

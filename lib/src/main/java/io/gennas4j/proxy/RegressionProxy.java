@@ -47,6 +47,7 @@ public final class RegressionProxy implements Proxy {
     private final Random sequentialRng;
 
     private RegressionProxy(Builder b) {
+        io.gennas4j.Gennas4j.checkNativeSettings();
         this.settings = b.copy();
         this.manager = NDManager.newBaseManager();
         this.images = b.images() != null ? b.images() : Cifar10Images.load();

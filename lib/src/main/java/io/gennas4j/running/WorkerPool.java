@@ -189,6 +189,7 @@ public final class WorkerPool implements AutoCloseable {
                         "-cp", classpath(), Worker.class.getName());
                 pb.environment().put("OPT_OUT_TRACKING", "true");
                 pb.environment().put("DJL_OFFLINE", "true");
+                pb.environment().putIfAbsent(io.gennas4j.Gennas4j.ISA_ENV, io.gennas4j.Gennas4j.SAFE_ISA);
                 pb.environment().putAll(extraEnv);
                 pb.redirectError(log.toFile());
                 process = pb.start();

@@ -45,6 +45,7 @@ public final class ZeroCostProxy implements Proxy {
     private final NDManager manager = NDManager.newBaseManager();
 
     private ZeroCostProxy(Builder b) {
+        io.gennas4j.Gennas4j.checkNativeSettings();
         this.measure = b.measure;
         this.images = b.images() != null ? b.images() : Cifar10Images.load();
         this.size = b.networkSize();
