@@ -44,7 +44,7 @@ public final class Bench {
                      --data-seed K    which images form the batch (default 42)
                      --batch B        images per batch (default 64, naswot 128)
                      --channels C --cells N   network size (default the benchmark's: nb201 16/5, nb101 128/3)
-            """ + FrontierBench.USAGE + """
+            """ + FrontierBench.USAGE + SearchBench.USAGE + """
               --archs N          architectures from the start of the GenNAS sample (default 100)
               --sample S         GenNAS NAS-Bench-201 sample 0, 1 or 2 (default 0)
               --seed K           proxy seed (default 111)
@@ -86,12 +86,16 @@ public final class Bench {
             FrontierBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args[0].equals("search")) {
+            SearchBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (args[0].equals("nb101")) {
             Nb101Bench.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         if (!args[0].equals("nb201")) {
-            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, baselines, frontier, profile\n" + USAGE);
+            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, baselines, frontier, search, profile\n" + USAGE);
             System.exit(2);
         }
         Map<String, String> opt = options(Arrays.copyOfRange(args, 1, args.length));

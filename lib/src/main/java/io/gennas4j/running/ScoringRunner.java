@@ -35,6 +35,7 @@ public final class ScoringRunner {
     private final ScoreCache cache;
     private final int workers;
     private final int threadsPerWorker;
+    private final WorkerPool sharedPool;
     private final Table results = emptyTable();
     private final List<ProxyScore> scores = new ArrayList<>();
 
@@ -44,6 +45,7 @@ public final class ScoringRunner {
         this.cache = b.cache;
         this.workers = b.workers;
         this.threadsPerWorker = b.threadsPerWorker;
+        this.sharedPool = b.sharedPool;
     }
 
     public static Builder builder() {
@@ -93,17 +95,23 @@ public final class ScoringRunner {
             }
         }
         boolean isolate = proxy.recycleWorkerAfter() > 0; // a leaking proxy never runs in this JVM
-        if (!pending.isEmpty() && (workers > 1 || isolate)) {
+        boolean shared = sharedPool != null && !isolate;
+        if (!pending.isEmpty() && (shared || workers > 1 || isolate)) {
             List<Architecture> todo = new ArrayList<>();
             pending.forEach(i -> todo.add(archs.get(i)));
             int threads = workers > 1 ? threadsPerWorker : Runtime.getRuntime().availableProcessors();
-            try (WorkerPool pool = WorkerPool.start(proxy, Math.min(workers, todo.size()), threads)) {
+            WorkerPool pool = shared ? sharedPool : WorkerPool.start(proxy, Math.min(workers, todo.size()), threads);
+            try {
                 pool.score(todo, (k, s) -> {
                     int i = pending.get(k);
                     finish(archs.get(i), s);
                     byIndex[i] = s;
                     progress.onScore(++done[0], archs.size(), s, elapsed(start));
                 });
+            } finally {
+                if (!shared) {
+                    pool.close();
+                }
             }
         } else {
             for (int i : pending) {
@@ -164,6 +172,7 @@ public final class ScoringRunner {
         private ScoreCache cache;
         private int workers = 1;
         private int threadsPerWorker = 1;
+        private WorkerPool sharedPool;
 
         public Builder setProxy(Proxy proxy) {
             this.proxy = proxy;
@@ -191,6 +200,16 @@ public final class ScoringRunner {
             }
             this.workers = workers;
             this.threadsPerWorker = threadsPerWorker;
+            return this;
+        }
+
+        /**
+         * Scores in this already started pool (left open: the caller owns it) instead of starting
+         * workers per run; for callers that run many small batches, such as a search. The pool
+         * must have been started with this runner's proxy.
+         */
+        public Builder optPool(WorkerPool pool) {
+            this.sharedPool = pool;
             return this;
         }
 

@@ -226,4 +226,23 @@ class NotebooksIT {
         assertTrue(anyLine(r.text(), "Targets of CONF_NB101 drawn"), r.text().toString());
         assertEquals(1, r.html(), "provenance table");
     }
+
+    @Test
+    void nasSearchNotebookRunsEveryMethodWithEverySeed() throws Exception {
+        Executed r = execute("nas_search.ipynb", Map.of("GENNAS4J_POPULATION", "4", "GENNAS4J_TOURNAMENT", "2",
+                "GENNAS4J_CYCLES", "4", "GENNAS4J_SEEDS", "2", "GENNAS4J_REFINE_PROTOCOL", "C4-n1-it5-b8-e5", "GENNAS4J_REFINE_TOP", "3"));
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertTrue(anyLine(r.text(), "space nb201: [rea-gennas, rs-gennas, rea-gennas-2f, rea-naswot, rea-synflow, rea-oracle, rs-oracle], seeds [1, 2], 8 evaluations per search"),
+                r.text().toString());
+        assertTrue(anyLine(r.text(), "GenNAS protocol C8 n1 it10 b16"), "the fast preset with the tiny knobs: " + r.text());
+        assertTrue(anyLine(r.text(), "[8/8] best"), "progress lines");
+        assertTrue(anyLine(r.text(), "rea-gennas   seed 2    chose |"), "a line per search: " + r.text());
+        assertTrue(anyLine(r.text(), "rea-gennas-2f re-scores the best 3 with C=4, 1 cells/stage, 5 iterations, batch 8, eval every 5"),
+                r.text().toString());
+        assertTrue(anyLine(r.text(), "14 searches finished"), r.text().toString());
+        assertTrue(anyLine(r.text(), "7 methods x 2 seeds"), r.text().toString());
+        assertTrue(r.html() >= 4, "summary, optimum, chosen, provenance; got " + r.html());
+        assertEquals(2, r.images(), "best-so-far against evaluations and against seconds");
+        assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
+    }
 }

@@ -1,0 +1,104 @@
+package io.gennas4j.notebook;
+
+import io.gennas4j.search.NasSearch;
+import io.gennas4j.search.NasSearchResult;
+import io.gennas4j.search.SearchCurve;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Plots of end-to-end searches: best-so-far accuracy against evaluations or seconds. */
+public final class SearchCharts {
+
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+            new Color(127, 127, 127)};
+
+    private SearchCharts() {}
+
+    /**
+     * Best-so-far test accuracy of the chosen architecture, one line per method (mean over
+     * seeds) with a band of one standard deviation, and the benchmark's optimum as a dashed line.
+     *
+     * @param bySeconds x = cumulative evaluation seconds (methods that cost nothing are left out)
+     *     instead of evaluations
+     * @param optimum the best accuracy in the benchmark for {@code target} (NaN: no line)
+     */
+    public static XYChart bestSoFar(List<NasSearchResult> results, String target, boolean bySeconds, double optimum) {
+        XYChart chart = new XYChartBuilder().width(980).height(520)
+                .title("Best-so-far " + target + " accuracy of the chosen architecture (mean +/- std over seeds)")
+                .xAxisTitle(bySeconds ? "seconds of evaluations (2 cores)" : "evaluations").yAxisTitle(target + " accuracy (%)").build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(0);
+        double lo = Double.POSITIVE_INFINITY;
+        double xMax = 0;
+        int k = 0;
+        for (Map.Entry<?, List<NasSearchResult>> e : NasSearch.byMethod(results).entrySet()) {
+            Color c = PALETTE[k++ % PALETTE.length];
+            SearchCurve curve;
+            try {
+                curve = bySeconds ? SearchCurve.bySeconds(e.getValue(), target, 200) : SearchCurve.byEvaluations(e.getValue(), target);
+            } catch (IllegalArgumentException noTime) {
+                continue; // the oracle has no cost axis
+            }
+            double[] up = new double[curve.x().length];
+            double[] down = new double[curve.x().length];
+            for (int i = 0; i < up.length; i++) {
+                up[i] = curve.mean()[i] + curve.std()[i];
+                down[i] = curve.mean()[i] - curve.std()[i];
+            }
+            // skip the first 5 % of the x range when setting the y floor: early best-so-far values are low
+            for (int i = up.length / 20; i < up.length; i++) {
+                lo = Math.min(lo, down[i]);
+            }
+            xMax = Math.max(xMax, curve.x()[curve.x().length - 1]);
+            if (curve.seeds() > 1) {
+                double[] px = new double[2 * up.length];
+                double[] py = new double[2 * up.length];
+                for (int i = 0; i < up.length; i++) {
+                    px[i] = curve.x()[i];
+                    py[i] = up[i];
+                    px[2 * up.length - 1 - i] = curve.x()[i];
+                    py[2 * up.length - 1 - i] = down[i];
+                }
+                XYSeries band = chart.addSeries(curve.method() + " band", px, py);
+                band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                band.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 45));
+                band.setLineColor(new Color(0, 0, 0, 0));
+                band.setMarker(SeriesMarkers.NONE);
+                band.setShowInLegend(false);
+            }
+            XYSeries line = chart.addSeries(curve.method() + " (" + curve.seeds() + " seeds)", curve.x(), curve.mean());
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setLineColor(c);
+            line.setMarker(SeriesMarkers.NONE);
+        }
+        if (Double.isFinite(optimum) && xMax > 0) {
+            XYSeries opt = chart.addSeries(String.format(java.util.Locale.ROOT, "benchmark optimum %.2f", optimum),
+                    new double[] {0, xMax}, new double[] {optimum, optimum});
+            opt.setLineColor(Color.BLACK);
+            opt.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            opt.setMarker(SeriesMarkers.NONE);
+        }
+        if (Double.isFinite(lo)) {
+            chart.getStyler().setYAxisMin(Math.floor(lo - 0.5));
+            chart.getStyler().setYAxisMax(Double.isFinite(optimum) ? Math.ceil(optimum + 0.3) : null);
+        }
+        return chart;
+    }
+
+    /** Method labels in first-seen order (for legends and tables). */
+    public static List<String> methods(List<NasSearchResult> results) {
+        List<String> m = new ArrayList<>();
+        NasSearch.byMethod(results).keySet().forEach(k -> m.add(k.label()));
+        return m;
+    }
+}

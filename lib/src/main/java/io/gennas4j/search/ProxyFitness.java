@@ -1,0 +1,130 @@
+package io.gennas4j.search;
+
+import io.gennas4j.proxy.Proxy;
+import io.gennas4j.running.ProgressListener;
+import io.gennas4j.running.ScoreCache;
+import io.gennas4j.running.ScoringRunner;
+import io.gennas4j.running.WorkerPool;
+import io.gennas4j.space.Architecture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tech.tablesaw.api.Table;
+
+/**
+ * A proxy's score as a search fitness (GenNAS loss: lower is better; zero-cost measures: higher),
+ * computed through {@link ScoringRunner}: scores come from and go to the {@link ScoreCache}, so a
+ * killed search resumes, and batches of two or more are scored in a worker pool when workers are
+ * asked for (the pool is started once and kept for the whole search).
+ *
+ * @param <A> the architecture type
+ */
+public final class ProxyFitness<A extends Architecture> implements Fitness<A> {
+
+    private final Proxy proxy;
+    private final ScoreCache cache;
+    private final int workers;
+    private final int threadsPerWorker;
+    private WorkerPool pool;
+
+    private ProxyFitness(Builder b) {
+        this.proxy = b.proxy;
+        this.cache = b.cache;
+        this.workers = b.workers;
+        this.threadsPerWorker = b.threadsPerWorker;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Proxy proxy() {
+        return proxy;
+    }
+
+    @Override
+    public String name() {
+        return proxy.name();
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return proxy.higherIsBetter();
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return proxy.settings();
+    }
+
+    /**
+     * @throws SearchInterruptedException if scoring stopped before every genome had a score (the
+     *     thread was interrupted); finished scores are in the cache
+     */
+    @Override
+    public List<Evaluation> evaluate(List<A> genomes) {
+        ScoringRunner.Builder b = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.silent());
+        if (workers > 1 && genomes.size() > 1) {
+            if (pool == null) {
+                pool = WorkerPool.start(proxy, workers, threadsPerWorker);
+            }
+            b.optPool(pool);
+        }
+        Table t = b.build().run(genomes);
+        if (t.rowCount() < genomes.size()) {
+            throw new SearchInterruptedException("Scoring stopped after " + t.rowCount() + " of " + genomes.size()
+                    + " architectures" + (cache == null ? "" : "; finished scores are in " + cache.file() + ": re-run to resume"));
+        }
+        List<Evaluation> out = new ArrayList<>(genomes.size());
+        for (int r = 0; r < t.rowCount(); r++) {
+            String error = t.stringColumn("error").get(r);
+            double value = t.doubleColumn("score").isMissing(r) ? Double.NaN : t.doubleColumn("score").get(r);
+            out.add(new Evaluation(value, t.doubleColumn("seconds").get(r), t.stringColumn("source").get(r),
+                    error.isEmpty() ? null : error));
+        }
+        return out;
+    }
+
+    /** Stops the worker pool, if one was started; the proxy stays open (the caller owns it). */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+
+    /** Builder: {@code ProxyFitness.builder().setProxy(p).optCache(c).optWorkers(2, 1).build()}. */
+    public static final class Builder {
+        private Proxy proxy;
+        private ScoreCache cache;
+        private int workers = 1;
+        private int threadsPerWorker = 1;
+
+        public Builder setProxy(Proxy proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        public Builder optCache(ScoreCache cache) {
+            this.cache = cache;
+            return this;
+        }
+
+        /** Worker JVMs for batches (the initial population, random search); 1: in this process. */
+        public Builder optWorkers(int workers, int threadsPerWorker) {
+            if (workers < 1 || threadsPerWorker < 1) {
+                throw new IllegalArgumentException("workers and threads per worker must be >= 1");
+            }
+            this.workers = workers;
+            this.threadsPerWorker = threadsPerWorker;
+            return this;
+        }
+
+        public <A extends Architecture> ProxyFitness<A> build() {
+            Objects.requireNonNull(proxy, "proxy: call setProxy");
+            return new ProxyFitness<>(this);
+        }
+    }
+}
