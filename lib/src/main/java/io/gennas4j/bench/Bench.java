@@ -46,6 +46,7 @@ public final class Bench {
                      --channels C --cells N   network size (default the benchmark's: nb201 16/5, nb101 128/3)
             """ + FrontierBench.USAGE + SearchBench.USAGE + """
               --archs N          architectures from the start of the GenNAS sample (default 100)
+              --arch-file FILE   score these NAS-Bench-201 architecture strings instead (one a line)
               --sample S         GenNAS NAS-Bench-201 sample 0, 1 or 2 (default 0)
               --seed K           proxy seed (default 111)
               --preset P         paper (default) or fast: sets cells, channels, iterations, batch and eval
@@ -113,6 +114,9 @@ public final class Bench {
         Nb201Table truth = Nb201Table.load();
         List<Nb201Arch> sampleArchs = truth.gennasSample(sample);
         List<Nb201Arch> chosen = sampleArchs.subList(0, Math.min(archs, sampleArchs.size()));
+        if (opt.containsKey("arch-file")) {
+            chosen = readArchs(Paths.get(opt.get("arch-file")));
+        }
         System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-201 architectures (sample %d), %s, %s%n",
                 chosen.size(), sample, protocol.describe(), taskArg);
 
@@ -179,6 +183,28 @@ public final class Bench {
         }
         figures.put("scores_csv", csv.toString());
         figures.forEach((k, v) -> System.out.println(k + "=" + v));
+    }
+
+    /**
+     * NAS-Bench-201 architecture strings, one a line (blank lines and {@code #} comments skipped).
+     *
+     * @throws IllegalArgumentException naming the file and line of a string that does not parse
+     */
+    static List<Nb201Arch> readArchs(Path file) throws IOException {
+        List<Nb201Arch> out = new java.util.ArrayList<>();
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                out.add(Nb201Arch.parse(line));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /**

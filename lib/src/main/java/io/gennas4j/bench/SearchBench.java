@@ -31,7 +31,8 @@ final class SearchBench {
                      measure or the benchmark's validation accuracy (oracle) as fitness; seeds 1..N (default 10);
                      M: rea-gennas (default), rs-gennas, rea-gennas-2f, rea-naswot, rea-synflow, rea-oracle,
                      rs-oracle, a comma-separated list or all; rea-gennas-2f re-scores the best --refine-top K
-                     (default 10) of the rea-gennas search with --refine-protocol P (default paper); default budget GenNAS's P=50 S=10 T=400 (450 evaluations);
+                     (default 10) of the rea-gennas search with --refine-protocol P (default on nb201: paper
+                     knobs with one eval at iteration 100, C16-n5-it100-b16-e100); default budget GenNAS's P=50 S=10 T=400 (450 evaluations);
                      --preset fast (default on nb201) | paper; --iters/--cells/--channels override single knobs;
                      nb101 searches the 2,500 labelled cells with GenNAS's protocol (C=16, 3 cells, 100 it.);
                      --task NAME|file.json, --proxy-seed K (one GenNAS seed for all searches; default: the
@@ -55,7 +56,7 @@ final class SearchBench {
                 .optListener(SearchListener.console(60));
         if (opt.containsKey("preset") || opt.containsKey("iters") || opt.containsKey("cells") || opt.containsKey("channels")) {
             Protocol base = opt.containsKey("preset") ? Protocol.byName(opt.get("preset"))
-                    : space.equals("nb101") ? Protocol.PAPER.withCells(3) : Protocol.FAST;
+                    : space.equals("nb101") ? NasSearch.NB101_PROTOCOL : Protocol.FAST;
             b.optProtocol(base.overriding(knob(opt, "channels"), knob(opt, "cells"), knob(opt, "iters"), 0, 0));
         }
         if (opt.containsKey("task")) {
@@ -63,7 +64,7 @@ final class SearchBench {
             b.optTask(t.endsWith(".json") ? TaskConfig.fromJson(Files.readString(Paths.get(t))) : TaskConfig.byName(t));
         }
         if (opt.containsKey("refine-protocol") || opt.containsKey("refine-top")) {
-            b.optRefine(Protocol.parse(opt.getOrDefault("refine-protocol", NasSearch.REFINE_PROTOCOL.name())),
+            b.optRefine(opt.containsKey("refine-protocol") ? Protocol.parse(opt.get("refine-protocol")) : null,
                     Integer.parseInt(opt.getOrDefault("refine-top", String.valueOf(NasSearch.REFINE_TOP))));
         }
         if (opt.containsKey("proxy-seed")) {
@@ -105,7 +106,7 @@ final class SearchBench {
                 e.getValue().forEach(r -> d.addValue(r.chosenAccuracy().get(target)));
                 String dataset = target.replace("_test", "");
                 System.out.println("search_" + m + "_" + dataset + "_test_mean=" + Bench.fmt(d.getMean()));
-                System.out.println("search_" + m + "_" + dataset + "_test_std=" + Bench.fmt(d.getStandardDeviation()));
+                System.out.println("search_" + m + "_" + dataset + "_test_std=" + Bench.fmt(d.getN() > 1 ? d.getStandardDeviation() : Double.NaN));
             }
             DescriptiveStatistics sec = new DescriptiveStatistics();
             DescriptiveStatistics wall = new DescriptiveStatistics();

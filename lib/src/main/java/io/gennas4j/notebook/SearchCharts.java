@@ -34,7 +34,7 @@ public final class SearchCharts {
     public static XYChart bestSoFar(List<NasSearchResult> results, String target, boolean bySeconds, double optimum) {
         XYChart chart = new XYChartBuilder().width(980).height(520)
                 .title("Best-so-far " + target + " accuracy of the chosen architecture (mean +/- std over seeds)")
-                .xAxisTitle(bySeconds ? "seconds of evaluations (2 cores)" : "evaluations").yAxisTitle(target + " accuracy (%)").build();
+                .xAxisTitle(bySeconds ? "seconds of evaluations (" + Runtime.getRuntime().availableProcessors() + " cores)" : "evaluations").yAxisTitle(target + " accuracy (%)").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(0);
@@ -43,12 +43,10 @@ public final class SearchCharts {
         int k = 0;
         for (Map.Entry<?, List<NasSearchResult>> e : NasSearch.byMethod(results).entrySet()) {
             Color c = PALETTE[k++ % PALETTE.length];
-            SearchCurve curve;
-            try {
-                curve = bySeconds ? SearchCurve.bySeconds(e.getValue(), target, 200) : SearchCurve.byEvaluations(e.getValue(), target);
-            } catch (IllegalArgumentException noTime) {
-                continue; // the oracle has no cost axis
+            if (bySeconds && e.getValue().stream().allMatch(r -> r.searchSeconds() == 0)) {
+                continue; // the oracle costs nothing: no cost axis
             }
+            SearchCurve curve = bySeconds ? SearchCurve.bySeconds(e.getValue(), target, 200) : SearchCurve.byEvaluations(e.getValue(), target);
             double[] up = new double[curve.x().length];
             double[] down = new double[curve.x().length];
             for (int i = 0; i < up.length; i++) {

@@ -95,7 +95,7 @@ public final class ScoringRunner {
             }
         }
         boolean isolate = proxy.recycleWorkerAfter() > 0; // a leaking proxy never runs in this JVM
-        boolean shared = sharedPool != null && !isolate;
+        boolean shared = sharedPool != null; // the pool recycles leaking workers itself
         if (!pending.isEmpty() && (shared || workers > 1 || isolate)) {
             List<Architecture> todo = new ArrayList<>();
             pending.forEach(i -> todo.add(archs.get(i)));
@@ -213,8 +213,13 @@ public final class ScoringRunner {
             return this;
         }
 
+        /** @throws IllegalArgumentException if a shared pool was started for another proxy */
         public ScoringRunner build() {
             Objects.requireNonNull(proxy, "proxy");
+            if (sharedPool != null && !sharedPool.settings().equals(proxy.settings())) {
+                throw new IllegalArgumentException("The worker pool was started for proxy " + sharedPool.settings().get("proxy")
+                        + " with other settings than " + proxy.name() + ": start a pool with this proxy (WorkerPool.start(proxy, ...))");
+            }
             return new ScoringRunner(this);
         }
     }

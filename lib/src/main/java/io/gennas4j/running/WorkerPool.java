@@ -104,6 +104,11 @@ public final class WorkerPool implements AutoCloseable {
         return pool;
     }
 
+    /** The settings of the proxy the workers were started with. */
+    public Map<String, String> settings() {
+        return Map.copyOf(settings);
+    }
+
     public int size() {
         return workers.size();
     }

@@ -40,6 +40,9 @@ public final class LabelledPool<A extends Architecture> implements GenomeSpace<A
      * @throws IllegalArgumentException for an empty pool
      */
     public LabelledPool(SearchSpace<A> space, List<A> pool, Function<A, String> identity, int maxTries) {
+        if (maxTries < 1) {
+            throw new IllegalArgumentException("maxTries must be >= 1, got " + maxTries);
+        }
         if (pool.isEmpty()) {
             throw new IllegalArgumentException("A labelled pool needs at least one architecture");
         }

@@ -44,6 +44,8 @@ import tech.tablesaw.api.Table;
  *       shared data has only one (test) accuracy, so the oracle there sees the reported value.
  * </ul>
  *
+ * <p>Accuracies are in percent in both spaces (NAS-Bench-101's fractions are scaled).
+ *
  * <pre>{@code
  * try (NasSearch s = NasSearch.builder().setSpace("nb201").optCache(cache).build()) {
  *     NasSearchResult r = s.run(SearchMethod.REA_GENNAS, 1);
@@ -73,8 +75,20 @@ public final class NasSearch implements AutoCloseable {
     private final SearchListener listener;
     private final Map<String, Proxy> proxies = new LinkedHashMap<>();
 
-    /** The two-fidelity method's default refinement protocol. */
-    public static final Protocol REFINE_PROTOCOL = Protocol.PAPER;
+    /**
+     * GenNAS's NAS-Bench-101 protocol for end-to-end search (§2.2, §5): C=16, 3 cells per stack,
+     * 100 iterations, batch 16, a single eval at iteration 100.
+     */
+    public static final Protocol NB101_PROTOCOL = Protocol.PAPER.withCells(3).withEvalInterval(100).named("gennas-nb101");
+
+    /**
+     * The two-fidelity method's default refinement protocol on NAS-Bench-201: GenNAS's protocol
+     * (C=16, 5 cells per stage, 100 iterations, batch 16) with a single eval at iteration 100, as
+     * its end-to-end search evaluates (§5). On NAS-Bench-101, where the search already runs
+     * GenNAS's protocol, the default refinement re-scores with the search's own protocol (so it
+     * keeps the search's choice) until one is chosen with {@link Builder#optRefine}.
+     */
+    public static final Protocol REFINE_PROTOCOL = Protocol.PAPER.withEvalInterval(100).named("paper-e100");
 
     /** How many architectures the two-fidelity method re-scores by default. */
     public static final int REFINE_TOP = 10;
@@ -82,7 +96,6 @@ public final class NasSearch implements AutoCloseable {
     private NasSearch(Builder b) {
         this.space = b.space;
         this.task = b.task;
-        this.refineProtocol = b.refineProtocol;
         this.refineTop = b.refineTop;
         this.proxySeed = b.proxySeed;
         this.zeroCostSeed = b.zeroCostSeed;
@@ -107,12 +120,13 @@ public final class NasSearch implements AutoCloseable {
         } else {
             Nb101Table table = b.nb101 != null ? b.nb101 : Nb101Table.load();
             this.genomes = widen(new LabelledPool<>(Nb101Space.INSTANCE, table.archs(), Nb101Arch::hash, LabelledPool.DEFAULT_MAX_TRIES));
-            this.accuracies = table.accuracies();
+            this.accuracies = percent(table.accuracies()); // the table holds fractions; results are in %
             this.oracleTarget = Nb101Table.TARGET;
             this.testTargets = List.of(Nb101Table.TARGET);
-            optimum.put(Nb101Table.TARGET, table.table().doubleColumn("cifar10_acc_108ep").max());
-            this.protocol = b.protocol != null ? b.protocol : Protocol.PAPER.withCells(3).named("gennas-nb101");
+            optimum.put(Nb101Table.TARGET, 100 * table.table().doubleColumn("cifar10_acc_108ep").max());
+            this.protocol = b.protocol != null ? b.protocol : NB101_PROTOCOL;
         }
+        this.refineProtocol = b.refineProtocol != null ? b.refineProtocol : space.equals("nb201") ? REFINE_PROTOCOL : this.protocol;
     }
 
     public static Builder builder() {
@@ -307,6 +321,31 @@ public final class NasSearch implements AutoCloseable {
         proxies.clear();
     }
 
+    /** Accuracies given as fractions, as percentages. */
+    private static Accuracies percent(Accuracies fractions) {
+        return new Accuracies() {
+            @Override
+            public String space() {
+                return fractions.space();
+            }
+
+            @Override
+            public List<String> targets() {
+                return fractions.targets();
+            }
+
+            @Override
+            public String title(String target) {
+                return fractions.title(target);
+            }
+
+            @Override
+            public double accuracy(Architecture arch, String target) {
+                return 100 * fractions.accuracy(arch, target);
+            }
+        };
+    }
+
     @SuppressWarnings("unchecked")
     private static <A extends Architecture> GenomeSpace<Architecture> widen(GenomeSpace<A> g) {
         return new GenomeSpace<>() {
@@ -337,7 +376,7 @@ public final class NasSearch implements AutoCloseable {
         private String space = "nb201";
         private Protocol protocol;
         private TaskConfig task = TaskConfig.byName("CONF_NB101");
-        private Protocol refineProtocol = REFINE_PROTOCOL;
+        private Protocol refineProtocol;
         private int refineTop = REFINE_TOP;
         private Long proxySeed;
         private long zeroCostSeed = 42;
@@ -373,14 +412,14 @@ public final class NasSearch implements AutoCloseable {
 
         /**
          * The two-fidelity method's second stage: re-score the {@code top} best architectures of
-         * the screening search with {@code protocol} (default {@link #REFINE_PROTOCOL}, top
-         * {@value #REFINE_TOP}).
+         * the screening search with {@code protocol} (null: the space's default, see
+         * {@link #REFINE_PROTOCOL}; default top {@value #REFINE_TOP}).
          */
         public Builder optRefine(Protocol protocol, int top) {
             if (top < 1) {
                 throw new IllegalArgumentException("refine at least 1 architecture, got " + top);
             }
-            this.refineProtocol = Objects.requireNonNull(protocol);
+            this.refineProtocol = protocol; // null: the space's default
             this.refineTop = top;
             return this;
         }
@@ -415,7 +454,11 @@ public final class NasSearch implements AutoCloseable {
             return this;
         }
 
+        /** Worker JVMs for the proxies' evaluations (1: in this process) and PyTorch threads for each. */
         public Builder optWorkers(int workers, int threadsPerWorker) {
+            if (workers < 1 || threadsPerWorker < 1) {
+                throw new IllegalArgumentException("workers and threads per worker must be >= 1, got " + workers + " and " + threadsPerWorker);
+            }
             this.workers = workers;
             this.threadsPerWorker = threadsPerWorker;
             return this;

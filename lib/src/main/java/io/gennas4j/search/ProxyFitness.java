@@ -15,8 +15,10 @@ import tech.tablesaw.api.Table;
 /**
  * A proxy's score as a search fitness (GenNAS loss: lower is better; zero-cost measures: higher),
  * computed through {@link ScoringRunner}: scores come from and go to the {@link ScoreCache}, so a
- * killed search resumes, and batches of two or more are scored in a worker pool when workers are
- * asked for (the pool is started once and kept for the whole search).
+ * killed search resumes, and with workers every evaluation is scored in a worker pool started once
+ * for the whole search (batches, such as the initial population, in parallel). The proxy must give
+ * one value per architecture and seed ({@code SeedPolicy.PER_ARCHITECTURE}): with the sequential
+ * policy a value would depend on what was scored before, and a resumed search would diverge.
  *
  * @param <A> the architecture type
  */
@@ -65,9 +67,11 @@ public final class ProxyFitness<A extends Architecture> implements Fitness<A> {
     @Override
     public List<Evaluation> evaluate(List<A> genomes) {
         ScoringRunner.Builder b = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.silent());
-        if (workers > 1 && genomes.size() > 1) {
+        // once workers are asked for, every batch goes to them (single children too), so every
+        // value is computed at the same thread count; a leaking proxy always runs in workers
+        if (workers > 1 || proxy.recycleWorkerAfter() > 0) {
             if (pool == null) {
-                pool = WorkerPool.start(proxy, workers, threadsPerWorker);
+                pool = WorkerPool.start(proxy, workers, workers > 1 ? threadsPerWorker : Runtime.getRuntime().availableProcessors());
             }
             b.optPool(pool);
         }
@@ -122,8 +126,13 @@ public final class ProxyFitness<A extends Architecture> implements Fitness<A> {
             return this;
         }
 
+        /** @throws IllegalArgumentException for a proxy whose scores depend on scoring order */
         public <A extends Architecture> ProxyFitness<A> build() {
             Objects.requireNonNull(proxy, "proxy: call setProxy");
+            if ("SEQUENTIAL".equals(proxy.settings().get("seed_policy"))) {
+                throw new IllegalArgumentException("A search needs scores that do not depend on scoring order: build the proxy"
+                        + " with SeedPolicy.PER_ARCHITECTURE (the default), not SEQUENTIAL");
+            }
             return new ProxyFitness<>(this);
         }
     }

@@ -18,17 +18,19 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 public record SearchCurve(String method, String target, double[] x, double[] mean, double[] std, int seeds) {
 
     /**
-     * Against evaluations: point i is the best-so-far after evaluation i + 1.
+     * Against evaluations: point i is the best-so-far after evaluation i + 1. A run shorter than
+     * the longest (a two-fidelity run that found fewer distinct architectures to refine) keeps its
+     * final value.
      *
-     * @throws IllegalArgumentException if the runs differ in length or lack the target
+     * @throws IllegalArgumentException if the runs lack the target
      */
     public static SearchCurve byEvaluations(List<NasSearchResult> runs, String target) {
-        List<double[]> curves = curves(runs, target);
-        int n = curves.get(0).length;
-        for (double[] c : curves) {
-            if (c.length != n) {
-                throw new IllegalArgumentException("Runs of " + runs.get(0).method() + " differ in evaluations: " + n + " and " + c.length);
-            }
+        List<double[]> curves = new ArrayList<>();
+        int n = curves(runs, target).stream().mapToInt(c -> c.length).max().orElse(0);
+        for (double[] c : curves(runs, target)) {
+            double[] padded = java.util.Arrays.copyOf(c, n);
+            java.util.Arrays.fill(padded, c.length, n, c[c.length - 1]);
+            curves.add(padded);
         }
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
@@ -45,6 +47,9 @@ public record SearchCurve(String method, String target, double[] x, double[] mea
      * @throws IllegalArgumentException if the runs took no time
      */
     public static SearchCurve bySeconds(List<NasSearchResult> runs, String target, int points) {
+        if (points < 2) {
+            throw new IllegalArgumentException("a curve needs >= 2 points, got " + points);
+        }
         List<double[]> curves = curves(runs, target);
         List<double[]> times = new ArrayList<>();
         runs.forEach(r -> times.add(r.cumulativeSeconds()));

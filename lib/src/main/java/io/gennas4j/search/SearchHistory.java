@@ -19,8 +19,9 @@ import tech.tablesaw.api.Table;
  * @param fitness the fitness's name
  * @param higherIsBetter the fitness's direction
  * @param steps every evaluation, in order
- * @param wallSeconds the wall time of the run that produced this history (not part of equality
- *     between a replayed and an uninterrupted run: cached steps cost no time)
+ * @param wallSeconds the wall time of the run that produced this history (a replayed run's is
+ *     shorter: cached steps cost no time). A replay equals the uninterrupted run in everything
+ *     but this and the steps' {@code source}; compare {@link #table()} without that column
  * @param <G> the genome type
  */
 public record SearchHistory<G>(String method, String fitness, boolean higherIsBetter, List<SearchStep<G>> steps,

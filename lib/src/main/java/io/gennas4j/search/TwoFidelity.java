@@ -55,6 +55,12 @@ public final class TwoFidelity {
             throw new IllegalArgumentException("the refinement needs k >= 1 genomes, got " + k);
         }
         List<G> best = top(screen, k);
+        if (best.isEmpty()) {
+            long failed = screen.steps().stream().filter(s -> Double.isNaN(s.fitness())).count();
+            String first = screen.steps().stream().map(s -> s.evaluation().error()).filter(java.util.Objects::nonNull).findFirst().orElse("none");
+            throw new IllegalStateException("No successful screening evaluation to refine (" + failed + " of "
+                    + screen.evaluations() + " failed; first error: " + first + ")");
+        }
         HistoryRecorder<G> rec = new HistoryRecorder<>(genomes, refined, listener, best.size());
         rec.evaluate(best, "refine");
         return rec.history(METHOD);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gennas4j.benchmark.Nb101Table;
 import io.gennas4j.benchmark.Nb201Table;
 import io.gennas4j.benchmark.SyntheticCifar;
+import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.space.NetworkSize;
@@ -64,7 +65,8 @@ class NasSearchTest {
             }
             assertEquals(first.table().doubleColumn("fitness").min(), first.best().fitness(), "lower loss is better");
             SearchHistory<Nb201Arch> again = search(proxy, cache);
-            assertEquals(8, again.table().stringColumn("source").countOccurrences("cache"), "a re-run trains nothing");
+            assertEquals(0, again.table().stringColumn("source").countOccurrences("scored"), "a re-run trains nothing");
+            assertEquals(again.distinct(), again.table().stringColumn("source").countOccurrences("cache"));
             assertEquals(first.table().removeColumns("source").printAll(), again.table().removeColumns("source").printAll());
         }
     }
@@ -101,6 +103,23 @@ class NasSearchTest {
         assertTrue(strict.fallbacks() > 50, "fallbacks " + strict.fallbacks());
         assertTrue(pool.fallbacks() < 200, "fallbacks " + pool.fallbacks());
         assertThrows(IllegalArgumentException.class, () -> new LabelledPool<>(Nb101Space.INSTANCE, List.of(), Nb101Arch::hash, 1));
+    }
+
+    @Test
+    void nb101SearchStaysInTheLabelledPoolAndReportsPercent() {
+        try (NasSearch s = NasSearch.builder().setSpace("nb101").optBudget(10, 3, 30).optListener(SearchListener.silent()).build()) {
+            assertEquals("C16 n3 it100 b16 e100", Protocol.label(16, 3, 100, 16, 100));
+            assertEquals(100, s.protocol().evalInterval(), "GenNAS's end-to-end search evaluates once, at iteration 100");
+            assertEquals(3, s.protocol().cellsPerStage());
+            double optimum = s.optimum().get("nb101");
+            assertTrue(optimum > 90 && optimum < 100, "percent: " + optimum);
+            NasSearchResult r = s.run(SearchMethod.REA_ORACLE, 1);
+            assertEquals(40, r.evaluations());
+            double chosen = r.chosenAccuracy().get("nb101");
+            assertEquals(r.history().best().fitness(), chosen, 1e-9, "the oracle's fitness is the reported accuracy, in %");
+            assertTrue(chosen > 90, "chosen " + chosen);
+            assertEquals(s.refineProtocol(), s.protocol(), "nb101's default refinement is the search's own protocol");
+        }
     }
 
     @Test
