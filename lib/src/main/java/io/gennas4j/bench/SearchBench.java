@@ -31,8 +31,8 @@ final class SearchBench {
                      measure or the benchmark's validation accuracy (oracle) as fitness; seeds 1..N (default 10);
                      M: rea-gennas (default), rs-gennas, rea-gennas-2f, rea-naswot, rea-synflow, rea-oracle,
                      rs-oracle, a comma-separated list or all; rea-gennas-2f re-scores the best --refine-top K
-                     (default 10) of the rea-gennas search with --refine-protocol P (default on nb201: paper
-                     knobs with one eval at iteration 100, C16-n5-it100-b16-e100); default budget GenNAS's P=50 S=10 T=400 (450 evaluations);
+                     (default 10) of the rea-gennas search with --refine-protocol P (default on nb201:
+                     C8-n1-it100-b16-e100); default budget GenNAS's P=50 S=10 T=400 (450 evaluations);
                      --preset fast (default on nb201) | paper; --iters/--cells/--channels override single knobs;
                      nb101 searches the 2,500 labelled cells with GenNAS's protocol (C=16, 3 cells, 100 it.);
                      --task NAME|file.json, --proxy-seed K (one GenNAS seed for all searches; default: the
