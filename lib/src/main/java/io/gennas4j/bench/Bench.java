@@ -44,7 +44,7 @@ public final class Bench {
                      --data-seed K    which images form the batch (default 42)
                      --batch B        images per batch (default 64, naswot 128)
                      --channels C --cells N   network size (default the benchmark's: nb201 16/5, nb101 128/3)
-            """ + FrontierBench.USAGE + SearchBench.USAGE + """
+            """ + FrontierBench.USAGE + SearchBench.USAGE + TaskSearchBench.USAGE + """
               --archs N          architectures from the start of the GenNAS sample (default 100)
               --arch-file FILE   score these NAS-Bench-201 architecture strings instead (one a line)
               --sample S         GenNAS NAS-Bench-201 sample 0, 1 or 2 (default 0)
@@ -87,6 +87,10 @@ public final class Bench {
             FrontierBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args[0].equals("tasksearch")) {
+            TaskSearchBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (args[0].equals("search")) {
             SearchBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
@@ -96,7 +100,7 @@ public final class Bench {
             return;
         }
         if (!args[0].equals("nb201")) {
-            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, baselines, frontier, search, profile\n" + USAGE);
+            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, baselines, frontier, search, tasksearch, profile\n" + USAGE);
             System.exit(2);
         }
         Map<String, String> opt = options(Arrays.copyOfRange(args, 1, args.length));
@@ -104,8 +108,7 @@ public final class Bench {
         int sample = Integer.parseInt(opt.getOrDefault("sample", "0"));
         long seed = Long.parseLong(opt.getOrDefault("seed", "111"));
         String taskArg = opt.getOrDefault("task", "CONF_NB101");
-        TaskConfig task = taskArg.endsWith(".json")
-                ? TaskConfig.fromJson(Files.readString(Paths.get(taskArg))) : TaskConfig.byName(taskArg);
+        TaskConfig task = TaskConfig.byNameOrFile(taskArg);
         Protocol protocol = protocol(opt);
         NetworkSize size = protocol.networkSize();
         int iters = protocol.iterations();

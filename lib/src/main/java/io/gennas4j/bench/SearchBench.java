@@ -61,7 +61,7 @@ final class SearchBench {
         }
         if (opt.containsKey("task")) {
             String t = opt.get("task");
-            b.optTask(t.endsWith(".json") ? TaskConfig.fromJson(Files.readString(Paths.get(t))) : TaskConfig.byName(t));
+            b.optTask(TaskConfig.byNameOrFile(t));
         }
         if (opt.containsKey("refine-protocol") || opt.containsKey("refine-top")) {
             b.optRefine(opt.containsKey("refine-protocol") ? Protocol.parse(opt.get("refine-protocol")) : null,

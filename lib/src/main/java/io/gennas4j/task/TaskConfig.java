@@ -113,6 +113,27 @@ public record TaskConfig(
         return PublishedTasks.byName(name);
     }
 
+    /**
+     * A published task by name, or a task JSON file (a path ending in {@code .json}, e.g. one a
+     * task search wrote).
+     *
+     * @throws InvalidTaskConfigException for an unknown name, an unreadable file or bad JSON,
+     *     naming the file
+     */
+    public static TaskConfig byNameOrFile(String nameOrPath) {
+        String s = nameOrPath.trim();
+        if (!s.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            return byName(s);
+        }
+        try {
+            return fromJson(java.nio.file.Files.readString(java.nio.file.Path.of(s)));
+        } catch (java.io.IOException e) {
+            throw new InvalidTaskConfigException("Cannot read task file " + s + ": " + e.getMessage());
+        } catch (InvalidTaskConfigException e) {
+            throw new InvalidTaskConfigException(s + ": " + e.getMessage());
+        }
+    }
+
     // ---------------------------------------------------------------- JSON
 
     /**
