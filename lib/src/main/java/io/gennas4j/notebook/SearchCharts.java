@@ -93,6 +93,41 @@ public final class SearchCharts {
         return chart;
     }
 
+    /**
+     * The fitness of every evaluation of one search (points) and the best so far (line), against
+     * the evaluation number: the progress plot of a task search or any other search.
+     */
+    public static XYChart fitnessOverSteps(io.gennas4j.search.SearchHistory<?> history) {
+        XYChart chart = new XYChartBuilder().width(900).height(480)
+                .title(history.method() + ": " + history.fitness() + " of every evaluation and the best so far")
+                .xAxisTitle("evaluation").yAxisTitle(history.fitness()).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        int n = history.evaluations();
+        java.util.List<Double> xs = new ArrayList<>();
+        java.util.List<Double> ys = new ArrayList<>();
+        double[] bx = new double[n];
+        double[] by = new double[n];
+        for (int i = 0; i < n; i++) {
+            var s = history.steps().get(i);
+            if (Double.isFinite(s.fitness())) {
+                xs.add((double) s.step());
+                ys.add(s.fitness());
+            }
+            bx[i] = s.step();
+            by[i] = s.bestFitness();
+        }
+        XYSeries pts = chart.addSeries("every evaluation", xs, ys);
+        pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        pts.setMarker(SeriesMarkers.CIRCLE);
+        pts.setMarkerColor(new Color(31, 119, 180, 150));
+        XYSeries best = chart.addSeries("best so far", bx, by);
+        best.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        best.setLineColor(new Color(214, 39, 40));
+        best.setMarker(SeriesMarkers.NONE);
+        return chart;
+    }
+
     /** Method labels in first-seen order (for legends and tables). */
     public static List<String> methods(List<NasSearchResult> results) {
         List<String> m = new ArrayList<>();

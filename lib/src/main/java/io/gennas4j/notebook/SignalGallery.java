@@ -28,6 +28,23 @@ public final class SignalGallery {
     }
 
     /**
+     * The stage targets of a task for the first image of {@code batch}: one grid per stage with
+     * its first {@code maps} channels (the maps the proxy regresses at that stage's tap).
+     */
+    public static java.util.List<BufferedImage> stageTargets(io.gennas4j.task.TaskConfig task, String name, InputBatch batch,
+            long seed, int maps, int pixel) {
+        float[][] targets = io.gennas4j.task.TaskInstance.drawTargets(task, batch, seed);
+        java.util.List<BufferedImage> out = new java.util.ArrayList<>();
+        for (int l = 0; l < targets.length; l++) {
+            int shown = Math.min(maps, task.channels(l));
+            float[] first = java.util.Arrays.copyOf(targets[l], shown * 64); // image 0, first channels
+            out.add(grid(first, 8, 16, pixel, name + " stage " + l + ": " + task.features().get(l).keySet() + ", "
+                    + task.channels(l) + " channels"));
+        }
+        return out;
+    }
+
+    /**
      * A grid of square maps.
      *
      * @param maps row-major [count, size, size]

@@ -109,6 +109,22 @@ public final class TaskSearch {
         return labelled;
     }
 
+    /** The labelled architectures with the accuracy the fitness ranks against. */
+    public tech.tablesaw.api.Table labelledTable() {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create(labelled.size() + " labelled architectures (" + target + ")",
+                tech.tablesaw.api.StringColumn.create("architecture"), tech.tablesaw.api.DoubleColumn.create(target));
+        for (Architecture a : labelled) {
+            t.stringColumn("architecture").append(a.encoding());
+            t.doubleColumn(target).append(accuracies.accuracy(a, target));
+        }
+        return t;
+    }
+
+    /** The benchmark accuracies the held-out architectures are ranked against. */
+    public Accuracies heldOutAccuracies() {
+        return space.equals("nb201") ? accuracies : Nb101Table.load().accuracies();
+    }
+
     /** The held-out architectures (never in {@link #labelled()}). */
     public List<? extends Architecture> heldOut() {
         return heldOut;

@@ -245,4 +245,18 @@ class NotebooksIT {
         assertEquals(2, r.images(), "best-so-far against evaluations and against seconds");
         assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
     }
+
+    @Test
+    void taskSearchNotebookSearchesATaskAndComparesItOnHeldOutArchitectures() throws Exception {
+        Executed r = execute("task_search.ipynb", Map.of("GENNAS4J_POPULATION", "3", "GENNAS4J_TOURNAMENT", "2",
+                "GENNAS4J_CYCLES", "2", "GENNAS4J_HELDOUT_ARCHS", "6", "GENNAS4J_HELDOUT_SEEDS", "1"));
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertTrue(anyLine(r.text(), "task search on nb201: 20 labelled, P=3 S=2 T=2, C=8, 1 cells/stage, 10 iterations"), r.text().toString());
+        assertTrue(anyLine(r.text(), "5 tasks evaluated; best |rho| "), r.text().toString());
+        assertTrue(anyLine(r.text(), "\"batchsize\": 16"), "the best task's JSON: " + r.text());
+        assertTrue(anyLine(r.text(), "held-out |rho| on 6 architectures: searched "), r.text().toString());
+        assertTrue(r.html() >= 5, "labelled, history, summary, runs, provenance; got " + r.html());
+        assertEquals(4, r.images(), "fitness plot and three stage-target grids");
+        assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
+    }
 }
