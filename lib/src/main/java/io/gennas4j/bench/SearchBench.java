@@ -54,11 +54,8 @@ final class SearchBench {
                 .optBudget(Integer.parseInt(opt.getOrDefault("population", "50")), Integer.parseInt(opt.getOrDefault("tournament", "10")),
                         Integer.parseInt(opt.getOrDefault("cycles", "400")))
                 .optListener(SearchListener.console(60));
-        if (opt.containsKey("preset") || opt.containsKey("iters") || opt.containsKey("cells") || opt.containsKey("channels")) {
-            Protocol base = opt.containsKey("preset") ? Protocol.byName(opt.get("preset"))
-                    : space.equals("nb101") ? NasSearch.NB101_PROTOCOL : Protocol.FAST;
-            b.optProtocol(base.overriding(knob(opt, "channels"), knob(opt, "cells"), knob(opt, "iters"), 0, 0));
-        }
+        b.optProtocol(io.gennas4j.search.NasSearch.protocol(space, opt.getOrDefault("preset", ""), knob(opt, "channels"),
+                knob(opt, "cells"), knob(opt, "iters")));
         if (opt.containsKey("task")) {
             String t = opt.get("task");
             b.optTask(TaskConfig.byNameOrFile(t));

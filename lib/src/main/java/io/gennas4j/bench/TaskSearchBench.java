@@ -48,11 +48,8 @@ final class TaskSearchBench {
                 .optSeed(seed).optLabelled(20, Long.parseLong(opt.getOrDefault("labelled-seed", "0")))
                 .optHeldOutSample(Integer.parseInt(opt.getOrDefault("heldout-sample", "0")))
                 .optWorkers(Integer.parseInt(opt.getOrDefault("workers", "1"))).optListener(SearchListener.console(60));
-        if (opt.containsKey("preset") || opt.containsKey("iters") || opt.containsKey("cells") || opt.containsKey("channels")) {
-            Protocol base = opt.containsKey("preset") ? Protocol.byName(opt.get("preset"))
-                    : space.equals("nb101") ? io.gennas4j.search.NasSearch.NB101_PROTOCOL : Protocol.FAST;
-            b.optProtocol(base.overriding(knob(opt, "channels"), knob(opt, "cells"), knob(opt, "iters"), 0, 0));
-        }
+        b.optProtocol(io.gennas4j.search.NasSearch.protocol(space, opt.getOrDefault("preset", ""), knob(opt, "channels"),
+                knob(opt, "cells"), knob(opt, "iters")));
         Path out = Paths.get(opt.getOrDefault("out", "reports"));
         Files.createDirectories(out);
         try (ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {

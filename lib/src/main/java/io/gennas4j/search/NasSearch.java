@@ -138,6 +138,17 @@ public final class NasSearch implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * The GenNAS protocol for a search on {@code space}: {@code preset} (empty: the space's default,
+     * fast on nb201 and {@link #NB101_PROTOCOL} on nb101) with single knobs replaced (0 keeps one).
+     * What command lines and notebooks pass to {@code optProtocol}.
+     */
+    public static Protocol protocol(String space, String preset, int channels, int cells, int iterations) {
+        Protocol base = preset != null && !preset.isBlank() ? Protocol.byName(preset)
+                : space.trim().equalsIgnoreCase("nb101") ? NB101_PROTOCOL : Protocol.FAST;
+        return base.overriding(channels, cells, iterations, 0, 0);
+    }
+
     public String space() {
         return space;
     }

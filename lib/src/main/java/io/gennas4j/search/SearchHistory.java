@@ -116,11 +116,7 @@ public record SearchHistory<G>(String method, String fitness, boolean higherIsBe
     public Table table(Accuracies accuracies, List<String> targets, Function<G, ? extends Architecture> toArch) {
         Table t = table();
         for (String target : targets) {
-            DoubleColumn c = DoubleColumn.create("best_" + target);
-            for (SearchStep<G> s : steps) {
-                c.append(accuracies.accuracy(toArch.apply(steps.get(s.bestStep() - 1).genome()), target));
-            }
-            t.addColumns(c);
+            t.addColumns(DoubleColumn.create("best_" + target, bestSoFar(accuracies, target, toArch)));
         }
         return t;
     }

@@ -6,9 +6,7 @@ import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.proxy.SeedPolicy;
 import io.gennas4j.ranking.RankCorrelation;
-import io.gennas4j.running.ProgressListener;
 import io.gennas4j.running.ScoreCache;
-import io.gennas4j.running.ScoringRunner;
 import io.gennas4j.space.Architecture;
 import io.gennas4j.task.TaskConfig;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import tech.tablesaw.api.Table;
 
 /**
  * The fitness of a GenNAS task configuration (spec §4): train each of a few labelled
@@ -103,21 +100,15 @@ public final class TaskFitness implements Fitness<TaskConfig> {
     public List<Evaluation> evaluate(List<TaskConfig> tasks) {
         List<Evaluation> out = new ArrayList<>();
         for (TaskConfig task : tasks) {
-            try (RegressionProxy proxy = proxy(task)) {
-                ScoringRunner.Builder rb = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.silent());
-                if (workers > 1) {
-                    rb.optWorkers(workers, threadsPerWorker);
-                }
-                Table t = rb.build().run(archs);
-                if (t.rowCount() < archs.size()) {
-                    throw new SearchInterruptedException("Scoring a task stopped after " + t.rowCount() + " of " + archs.size()
-                            + " architectures" + (cache == null ? "" : "; finished scores are in " + cache.file()));
-                }
+            try (RegressionProxy proxy = proxy(task);
+                    ProxyFitness<Architecture> scorer = ProxyFitness.builder().setProxy(proxy).optCache(cache)
+                            .optWorkers(workers, threadsPerWorker).<Architecture>build()) {
+                List<Evaluation> scores = scorer.evaluate(new ArrayList<>(archs));
                 double[] losses = new double[archs.size()];
                 double seconds = 0;
-                for (int r = 0; r < t.rowCount(); r++) {
-                    losses[r] = t.doubleColumn("score").isMissing(r) ? Double.NaN : t.doubleColumn("score").get(r);
-                    seconds += t.doubleColumn("seconds").get(r);
+                for (int r = 0; r < losses.length; r++) {
+                    losses[r] = scores.get(r).value();
+                    seconds += scores.get(r).seconds();
                 }
                 double rho = Math.abs(RankCorrelation.spearman(losses, truth));
                 out.add(Double.isNaN(rho)
