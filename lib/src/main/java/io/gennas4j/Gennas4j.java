@@ -25,6 +25,21 @@ public final class Gennas4j {
 
     private Gennas4j() {}
 
+    /**
+     * The project's {@code build/} folder (caches, kernelspec): found upwards from the working
+     * directory as the folder holding both {@code lib/} and {@code notebooks/}, so notebooks run
+     * from {@code notebooks/} share it with the scripts; else {@code build/} in the working directory.
+     */
+    public static Path buildDirectory() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("lib")) && Files.isDirectory(p.resolve("notebooks"))) {
+                return p.resolve("build");
+            }
+        }
+        return dir.resolve("build");
+    }
+
     /** The gennas4j version from the jar manifest, or {@code dev} when run from compiled classes. */
     public static String version() {
         String v = Gennas4j.class.getPackage().getImplementationVersion();

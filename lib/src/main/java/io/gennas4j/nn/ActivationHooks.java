@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * Observers of a forward pass, for measures that need more than the output: every convolution's
- * and linear layer's output (fisher, FLOPs) and every ReLU's input (NASWOT). Install them for the
+ * and linear layer's output (fisher, FLOPs), every ReLU's input (NASWOT), and the inputs of
+ * BatchNorm and pooling layers ({@link MacCounter}). Install them for the
  * current thread with {@link #install}; without hooks the layers pay nothing.
  *
  * <pre>{@code
@@ -28,6 +29,12 @@ public interface ActivationHooks {
 
     /** Sees the input of a ReLU (its pre-activation). */
     default void beforeRelu(NDArray preActivation) {}
+
+    /** Sees the input of a {@link BatchNorm2d} (MAC counting: ptflops counts BN layers). */
+    default void beforeBatchNorm(BatchNorm2d bn, NDArray input) {}
+
+    /** Sees the input of a max or average pooling layer (MAC counting). */
+    default void beforePool(NDArray input) {}
 
     /** Handle that removes the hooks again. */
     interface Installed extends AutoCloseable {

@@ -81,6 +81,10 @@ public final class BatchNorm2d extends AbstractBlock {
         if (identity) {
             return new NDList(x);
         }
+        ActivationHooks hooks = ActivationHooks.current();
+        if (hooks != null) {
+            hooks.beforeBatchNorm(this, x);
+        }
         var device = x.getDevice();
         NDArray g = parameterStore.getValue(gamma, device, training);
         NDArray b = parameterStore.getValue(beta, device, training);

@@ -25,6 +25,27 @@ public final class Ops {
         Shape k = new Shape(kernel, kernel);
         Shape s = new Shape(stride, stride);
         Shape p = new Shape(padding, padding);
-        return LambdaBlock.singleton(x -> Pool.avgPool2d(x, k, s, p, false, countIncludePad), "avgPool" + kernel);
+        return LambdaBlock.singleton(x -> {
+            pooled(x);
+            return Pool.avgPool2d(x, k, s, p, false, countIncludePad);
+        }, "avgPool" + kernel);
+    }
+
+    /** Max pooling, PyTorch's {@code MaxPool2d(k, stride, padding)}. */
+    public static Block maxPool(int kernel, int stride, int padding) {
+        Shape k = new Shape(kernel, kernel);
+        Shape s = new Shape(stride, stride);
+        Shape p = new Shape(padding, padding);
+        return LambdaBlock.singleton(x -> {
+            pooled(x);
+            return Pool.maxPool2d(x, k, s, p, false);
+        }, "maxPool" + kernel);
+    }
+
+    private static void pooled(ai.djl.ndarray.NDArray x) {
+        ActivationHooks hooks = ActivationHooks.current();
+        if (hooks != null) {
+            hooks.beforePool(x);
+        }
     }
 }

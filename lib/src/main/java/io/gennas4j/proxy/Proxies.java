@@ -20,6 +20,7 @@ public final class Proxies {
 
     static {
         register("gennas", RegressionProxy::fromSettings);
+        register("eproxy", io.gennas4j.proxy.eproxy.EproxyProxy::fromSettings);
         for (String measure : io.gennas4j.proxy.zerocost.ZeroCostMeasures.names()) {
             register(measure, io.gennas4j.proxy.zerocost.ZeroCostProxy::fromSettings);
         }

@@ -41,7 +41,7 @@ public final class RegressionModel extends AbstractBlock {
     }
 
     /** Nearest down-sampling to {@code size}×{@code size} for integer ratios. */
-    static NDArray nearest(NDArray x, int size) {
+    public static NDArray nearest(NDArray x, int size) {
         long side = x.getShape().get(2);
         if (side == size) {
             return x;

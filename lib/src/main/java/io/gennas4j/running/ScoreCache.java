@@ -73,13 +73,7 @@ public final class ScoreCache implements AutoCloseable {
         if (env != null && !env.isBlank()) {
             return Paths.get(env);
         }
-        Path dir = Paths.get("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("lib")) && Files.isDirectory(p.resolve("notebooks"))) {
-                return p.resolve("build/cache/scores.sqlite");
-            }
-        }
-        return dir.resolve("build/cache/scores.sqlite");
+        return io.gennas4j.Gennas4j.buildDirectory().resolve("cache/scores.sqlite");
     }
 
     public Path file() {

@@ -43,8 +43,7 @@ final class Nb101Cell extends AbstractBlock {
             vertexOps[t] = addChildBlock("v" + t, switch (op) {
                 case CONV3X3 -> Nb101Network.convBnRelu(channels[t], channels[t], 3);
                 case CONV1X1 -> Nb101Network.convBnRelu(channels[t], channels[t], 1);
-                case MAXPOOL3X3 -> LambdaBlock.singleton(
-                        x -> Pool.maxPool2d(x, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false), "maxpool3x3");
+                case MAXPOOL3X3 -> io.gennas4j.nn.Ops.maxPool(3, 1, 1);
             });
         }
         for (int t = 1; t < n; t++) {

@@ -32,8 +32,7 @@ public final class Nb101Network extends StageNetwork {
         for (int stack = 0; stack < 3; stack++) {
             int out = widths[stack];
             if (stack > 0) {
-                addTrunk("pool" + stack, LambdaBlock.singleton(
-                        x -> Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false), "maxpool2"), false);
+                addTrunk("pool" + stack, io.gennas4j.nn.Ops.maxPool(2, 2, 0), false);
             }
             for (int i = 0; i < n; i++) {
                 addTrunk("s" + stack + "cell" + i, new Nb101Cell(spec, in, out), i == n - 1);
