@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gennas4j.space.InvalidArchitectureException;
 import io.gennas4j.space.SearchSpaces;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -118,5 +119,17 @@ class Nb201ArchTest {
         }
         assertEquals(15_625, table.size());
         assertEquals(6_466, classes.size());
+    }
+
+    @Test
+    void samplingCanSkipDuplicateNetworks() {
+        List<Nb201Arch> distinct = Nb201Space.INSTANCE.sampleDistinctClasses(500, new Random(3));
+        assertEquals(500, distinct.size());
+        assertEquals(500, distinct.stream().map(Nb201Arch::canonical).distinct().count());
+        assertEquals(distinct, Nb201Space.INSTANCE.sampleDistinctClasses(500, new Random(3)));
+        Nb201Arch a = Nb201Arch.parse("|skip_connect~0|+|none~0|none~1|+|nor_conv_3x3~0|nor_conv_1x1~1|none~2|");
+        Nb201Arch b = Nb201Arch.parse("|skip_connect~0|+|none~0|none~1|+|nor_conv_1x1~0|nor_conv_3x3~1|none~2|");
+        assertEquals(List.of(a, Nb201Arch.fromCode(0)), Nb201Space.distinctClasses(List.of(a, b, Nb201Arch.fromCode(0), a)));
+        assertThrows(IllegalArgumentException.class, () -> Nb201Space.INSTANCE.sampleDistinctClasses(6_467, new Random(1)));
     }
 }
