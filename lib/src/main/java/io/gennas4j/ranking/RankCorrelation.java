@@ -12,9 +12,8 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
  * ({@code scipy.stats.spearmanr}), Kendall τ-b ({@code scipy.stats.kendalltau}) and Pearson r
  * ({@code scipy.stats.pearsonr}). Pairs with a NaN on either side are dropped first; each returns
  * NaN for fewer than 2 pairs or a constant side. {@link RankingMetrics} builds the whole suite
- * (intervals, top-k, the degenerate-score policy) on top of these.
- *
- * @throws IllegalArgumentException (every method) if the arrays differ in length
+ * (intervals, top-k, the degenerate-score policy) on top of these. Every method throws
+ * {@link IllegalArgumentException} if the arrays differ in length.
  */
 public final class RankCorrelation {
 

@@ -70,18 +70,22 @@ public record RankingMetrics(int n, int degenerate, DegenerateScores policy, boo
             }
         }
 
+        /** These settings with another degenerate-score policy. */
         public Settings withDegenerate(DegenerateScores policy) {
             return new Settings(policy, resamples, seed, k);
         }
 
+        /** These settings with {@code r} bootstrap resamples (0: no intervals). */
         public Settings withResamples(int r) {
             return new Settings(degenerate, r, seed, k);
         }
 
+        /** These settings with another bootstrap seed. */
         public Settings withSeed(long s) {
             return new Settings(degenerate, resamples, s, k);
         }
 
+        /** These settings with another K for BR@K / WR@K. */
         public Settings withK(int kk) {
             return new Settings(degenerate, resamples, seed, kk);
         }
