@@ -75,7 +75,7 @@ final class BaselinesBench {
                         runner.optWorkers(workers, threads);
                     }
                     Table scores = runner.build().run(chosen);
-                    cmp.add(proxy.name(), scores, truth);
+                    cmp.add(proxy.name(), scores, truth, proxy.higherIsBetter());
                     Path csv = out.resolve("baseline_" + proxy.name() + "_" + label + "_n" + chosen.size() + ".csv");
                     Table written = scores.copy();
                     written.column("arch").setName("arch_str");

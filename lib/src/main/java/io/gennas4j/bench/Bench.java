@@ -3,8 +3,9 @@ package io.gennas4j.bench;
 import io.gennas4j.benchmark.Nb201Table;
 import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
-import io.gennas4j.ranking.Correlation;
+import io.gennas4j.ranking.MethodComparison;
 import io.gennas4j.ranking.Nb201Ranking;
+import io.gennas4j.ranking.RankingMetrics;
 import io.gennas4j.running.IntraOpThreads;
 import io.gennas4j.running.ProgressListener;
 import io.gennas4j.running.ScoreCache;
@@ -135,12 +136,14 @@ public final class Bench {
         int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
         int pool = Integer.parseInt(opt.getOrDefault("pool", "0"));
         Table scores;
+        boolean higherIsBetter;
         double wall;
         double poolWall = Double.NaN;
         Table poolScores = null;
         double oneThreadPerArch = Double.NaN;
         try (RegressionProxy proxy = RegressionProxy.builder().setTask(task).optProtocol(protocol).optSeed(seed).build();
                 ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
+            higherIsBetter = proxy.higherIsBetter();
             long t0 = System.nanoTime();
             ScoringRunner.Builder runner = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.console(30))
                     .optCache(cache);
@@ -187,10 +190,14 @@ public final class Bench {
             figures.put("seconds_per_arch_one_thread", fmt(oneThreadPerArch));
             figures.put("pool_speedup_bound", fmt(pool * (wall / Math.max(1, scores.rowCount())) / oneThreadPerArch));
         }
-        for (Correlation c : Nb201Ranking.correlations(scores, truth)) {
-            String key = c.label().toLowerCase(Locale.ROOT).replace("-", "").replace("imagenet16120", "imagenet16").replace(' ', '_');
-            figures.put("spearman_" + key, fmt(c.absSpearman()));
-            figures.put("kendall_" + key, fmt(c.absKendall()));
+        List<Nb201Ranking.Row> rows = Nb201Ranking.rows(scores, truth, higherIsBetter, RankingMetrics.Settings.DEFAULT);
+        figures.put("ranked", String.valueOf(rows.get(0).metrics().n()));
+        figures.put("degenerate", String.valueOf(rows.get(0).metrics().degenerate()));
+        for (Nb201Ranking.Row r : rows) {
+            for (String line : MethodComparison.figureLines(r.key(), r.metrics())) {
+                int eq = line.indexOf('=');
+                figures.put(line.substring(0, eq), line.substring(eq + 1));
+            }
         }
         figures.put("scores_csv", csv.toString());
         figures.forEach((k, v) -> System.out.println(k + "=" + v));

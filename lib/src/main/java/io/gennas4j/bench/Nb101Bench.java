@@ -1,7 +1,8 @@
 package io.gennas4j.bench;
 
 import io.gennas4j.proxy.RegressionProxy;
-import io.gennas4j.ranking.Correlation;
+import io.gennas4j.ranking.MethodComparison;
+import io.gennas4j.ranking.RankingMetrics;
 import io.gennas4j.running.ProgressListener;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.running.ScoringRunner;
@@ -27,16 +28,19 @@ final class Nb101Bench {
         System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-101 cells (seed %d), C=%d, %d iterations, CONF_NB101%n",
                 chosen.size(), seed, size.channels(), iters);
         Table scores;
+        boolean higherIsBetter;
         try (RegressionProxy proxy = RegressionProxy.builder().optNetworkSize(size).optIterations(iters).optSeed(seed).build();
                 ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
+            higherIsBetter = proxy.higherIsBetter();
             scores = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.console(30)).build().run(chosen);
         }
-        Correlation c = new io.gennas4j.ranking.MethodComparison().add("gennas", scores, truth.accuracies())
-                .entry("gennas", io.gennas4j.benchmark.Nb101Table.TARGET).correlation();
+        RankingMetrics m = new MethodComparison().add("gennas", scores, truth.accuracies(), higherIsBetter)
+                .entry("gennas", io.gennas4j.benchmark.Nb101Table.TARGET).metrics();
         System.out.println("archs=" + scores.rowCount());
         System.out.println("failed=" + scores.doubleColumn("score").countMissing());
         System.out.println("seconds_per_arch_median=" + Bench.fmt(scores.doubleColumn("seconds").median()));
-        System.out.println("spearman_gennas_nb101=" + Bench.fmt(c.absSpearman()));
-        System.out.println("kendall_gennas_nb101=" + Bench.fmt(c.absKendall()));
+        System.out.println("ranked=" + m.n());
+        System.out.println("degenerate=" + m.degenerate());
+        MethodComparison.figureLines("gennas_nb101", m).forEach(System.out::println);
     }
 }

@@ -51,6 +51,66 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * Grouped bars of |value| for signed values (e.g. ρ): one group per category, one bar colour
+     * per series, and a category with a negative value gets {@code " (−)"} in its label (or
+     * {@code " (− 2/3)"} when only some of its series are negative), so a negatively correlated
+     * method no longer reads as a positive one.
+     *
+     * @param signed signed[series][category]; NaN leaves a gap
+     * @throws IllegalArgumentException when the array's shape does not match the names
+     */
+    public static CategoryChart signedBars(String title, String yLabel, List<String> categories, List<String> series, double[][] signed) {
+        if (signed.length != series.size()) {
+            throw new IllegalArgumentException("signedBars needs one row per series: " + series.size() + " series, " + signed.length + " rows");
+        }
+        List<String> labels = new java.util.ArrayList<>();
+        double[][] abs = new double[series.size()][categories.size()];
+        for (int c = 0; c < categories.size(); c++) {
+            int negative = 0;
+            int defined = 0;
+            for (int s = 0; s < series.size(); s++) {
+                if (signed[s].length != categories.size()) {
+                    throw new IllegalArgumentException("signedBars: row " + s + " has " + signed[s].length + " values for "
+                            + categories.size() + " categories");
+                }
+                double v = signed[s][c];
+                abs[s][c] = Math.abs(v);
+                if (!Double.isNaN(v)) {
+                    defined++;
+                    negative += v < 0 ? 1 : 0;
+                }
+            }
+            labels.add(categories.get(c) + negativeMark(negative, defined));
+        }
+        return bars(title, yLabel, labels, series, abs);
+    }
+
+    /** {@code ""}, {@code " (−)"} (all negative) or {@code " (− k/n)"}. */
+    static String negativeMark(int negative, int defined) {
+        if (negative == 0) {
+            return "";
+        }
+        return negative == defined ? " (\u2212)" : " (\u2212 " + negative + "/" + defined + ")";
+    }
+
+    /**
+     * |Spearman ρ| per method of a comparison, one bar per target, marking with {@code (−)} a method
+     * that ranks against its own direction on a target (ρ &lt; 0 for a higher-is-better score,
+     * ρ &gt; 0 for a loss: {@link io.gennas4j.ranking.RankingMetrics#alignedSpearman()}).
+     */
+    public static CategoryChart rhoBars(String title, io.gennas4j.ranking.MethodComparison cmp, List<String> targets) {
+        List<String> methods = cmp.entries().stream().map(io.gennas4j.ranking.MethodComparison.Entry::method).distinct().toList();
+        double[][] aligned = new double[targets.size()][methods.size()];
+        for (int t = 0; t < targets.size(); t++) {
+            for (int m = 0; m < methods.size(); m++) {
+                io.gennas4j.ranking.MethodComparison.Entry e = cmp.entry(methods.get(m), targets.get(t));
+                aligned[t][m] = e == null ? Double.NaN : e.metrics().alignedSpearman();
+            }
+        }
+        return signedBars(title, "|rho|  ((\u2212): ranks against its own direction)", methods, targets, aligned);
+    }
+
     /** One labelled point per name, x on a log axis (e.g. |ρ| against seconds per architecture). */
     public static XYChart labelledLogX(String title, String xLabel, String yLabel, List<String> names, double[] x, double[] y) {
         XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();

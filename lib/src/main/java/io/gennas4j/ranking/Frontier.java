@@ -106,7 +106,9 @@ public final class Frontier {
                 }
                 try (RegressionProxy proxy = RegressionProxy.builder().setTask(task).optProtocol(p).optSeed(seed).optImages(images).build()) {
                     Table scores = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(progress).build().run(archs);
-                    MethodComparison.Entry e = new MethodComparison().add(p.name(), scores, truth).entry(p.name(), target);
+                    // the frontier's spread is over seeds, so no bootstrap per run
+                    MethodComparison.Entry e = new MethodComparison(RankingMetrics.Settings.DEFAULT.withResamples(0))
+                            .add(p.name(), scores, truth, proxy.higherIsBetter()).entry(p.name(), target);
                     runs.add(new Run(p, seed, e.correlation(), e.secondsPerArch(), scores.doubleColumn("score").countMissing()
                             + archs.size() - scores.rowCount()));
                 }

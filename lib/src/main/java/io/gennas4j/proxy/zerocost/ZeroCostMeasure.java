@@ -16,7 +16,8 @@ public interface ZeroCostMeasure {
      * Computes the measure on a freshly initialised network.
      *
      * @return the network score; NaN when it is undefined for this network (for example a
-     *     correlation matrix of constant rows), which rankings skip
+     *     correlation matrix of constant rows); rankings treat a non-finite score as degenerate
+     *     ({@code io.gennas4j.ranking.DegenerateScores}: ranked worst by default)
      */
     double compute(ZeroCostContext ctx);
 

@@ -10,8 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A NAS-Bench-101 cell before or after pruning: an upper-triangular adjacency matrix over at most
- * 7 vertices and one operation label per vertex ({@code input} first, {@code output} last).
+ * A NAS-Bench-101 cell before or after pruning: an upper-triangular adjacency matrix and one
+ * operation label per vertex ({@code input} first, {@code output} last). Validity (at most 7
+ * vertices and 9 edges) is a property of the pruned cell, see {@link #validated()}.
  * {@link #pruned()} drops vertices off every input→output path, as {@code ModelSpec._prune}
  * does; {@link #hash()} is the benchmark's graph hash ({@code graph_util.hash_module}).
  */
@@ -153,7 +154,8 @@ public final class Nb101Spec {
             }
         }
         if (!fromInput[n - 1]) {
-            throw new InvalidArchitectureException("Invalid NAS-Bench-101 cell: no path from input to output (" + rowMajor() + ", " + ops + ")");
+            throw new InvalidArchitectureException("Invalid NAS-Bench-101 cell: no path from input to output (" + rowMajor() + ", " + ops
+                    + "): add edges so that vertex 0 reaches vertex " + (n - 1));
         }
         List<Integer> keep = new ArrayList<>();
         for (int v = 0; v < n; v++) {
@@ -174,18 +176,26 @@ public final class Nb101Spec {
     }
 
     /**
-     * Checks the benchmark's validity rules on the pruned cell: at most 7 vertices and 9 edges,
-     * input connected to output.
+     * Checks the benchmark's validity rules (spec §3.2) as NAS-Bench-101's API does: prune first
+     * ({@code ModelSpec} prunes on construction), then require the <em>pruned</em> cell to have at
+     * most {@value #MAX_VERTICES} vertices and {@value #MAX_EDGES} edges. An unpruned matrix may
+     * be larger (e.g. 8 vertices of which one is off every input→output path).
      *
-     * @throws InvalidArchitectureException naming the broken rule
+     * @return the pruned spec
+     * @throws InvalidArchitectureException naming the broken rule, the count found and the fix:
+     *     no input→output path, too many vertices or too many edges after pruning
      */
     public Nb101Spec validated() {
-        if (vertices() > MAX_VERTICES) {
-            throw new InvalidArchitectureException("NAS-Bench-101 cells have at most 7 vertices, got " + vertices());
-        }
         Nb101Spec p = pruned();
+        if (p.vertices() > MAX_VERTICES) {
+            throw new InvalidArchitectureException("NAS-Bench-101 cells have at most " + MAX_VERTICES
+                    + " vertices, got " + p.vertices() + " after pruning (of " + vertices()
+                    + " given; only vertices on an input->output path count): remove interior vertices or the edges that put them on a path");
+        }
         if (p.edges() > MAX_EDGES) {
-            throw new InvalidArchitectureException("NAS-Bench-101 cells have at most 9 edges, got " + p.edges());
+            throw new InvalidArchitectureException("NAS-Bench-101 cells have at most " + MAX_EDGES
+                    + " edges, got " + p.edges() + " after pruning (" + edges()
+                    + " given): remove edges (vertices off every input->output path and their edges do not count)");
         }
         return p;
     }

@@ -114,6 +114,59 @@ public record Nb201Arch(List<Nb201Op> ops) implements Architecture {
         throw new IllegalArgumentException("No edge " + from + "->" + to);
     }
 
+    /**
+     * The cell's isomorphism class as NATS-Bench defines it (its "unique string",
+     * {@code Structure.to_unique_str(consider_zero=True)}; spec §3.1), a string such as
+     * {@code (0)@nor_conv_3x3+0+#}. Each node is written as the sum of its incoming terms, sorted
+     * (addition commutes); node 0 is {@code 0}. A term is
+     * <ul>
+     *   <li>{@code #} (zero) when the edge's op is {@code none} or its source node is zero,</li>
+     *   <li>the source node itself for {@code skip_connect} (the identity),</li>
+     *   <li>{@code (source)@op} for a convolution or the pooling.</li>
+     * </ul>
+     * The result is node 3's expression. A node counts as zero only when its expression is exactly
+     * {@code #}, i.e. node 1 fed by {@code none}: a node whose two or three inputs are all zero is
+     * written {@code #+#} and not folded further, and zero terms stay in a sum. That is the
+     * benchmark's definition, and it is the one under which the 15,625 cells form NATS-Bench's
+     * 6,466 classes (folding every all-zero node would give fewer). Two cells with the same string
+     * compute the same function for any weights shared op by op.
+     *
+     * @return the unique string; never null
+     */
+    public String canonical() {
+        String[] node = new String[4];
+        node[0] = "0";
+        for (int to = 1; to <= 3; to++) {
+            List<String> terms = new java.util.ArrayList<>(to);
+            for (int from = 0; from < to; from++) {
+                Nb201Op op = op(from, to);
+                String source = node[from];
+                if (op == Nb201Op.NONE || source.equals(ZERO)) {
+                    terms.add(ZERO);
+                } else if (op == Nb201Op.SKIP_CONNECT) {
+                    terms.add(source);
+                } else {
+                    terms.add("(" + source + ")@" + op.label());
+                }
+            }
+            java.util.Collections.sort(terms);
+            node[to] = String.join("+", terms);
+        }
+        return node[3];
+    }
+
+    /**
+     * Whether {@code other} is the same network up to NATS-Bench's isomorphism (equal
+     * {@link #canonical()} strings).
+     *
+     * @throws NullPointerException if {@code other} is null
+     */
+    public boolean isomorphic(Nb201Arch other) {
+        return canonical().equals(other.canonical());
+    }
+
+    private static final String ZERO = "#";
+
     @Override
     public Nb201Space space() {
         return Nb201Space.INSTANCE;

@@ -11,6 +11,8 @@ public final class Nb201Space implements SearchSpace<Nb201Arch> {
 
     public static final Nb201Space INSTANCE = new Nb201Space();
     public static final int SIZE = 15_625;
+    /** Isomorphism classes of the 15,625 cells under NATS-Bench's unique string ({@link Nb201Arch#canonical()}). */
+    public static final int CLASSES = 6_466;
 
     /** Probability with which the paper's mutation redraws each edge (code divides by 5 nodes). */
     public static final double EDGE_MUTATION_RATE = 1.0 / 5.0;
@@ -30,6 +32,37 @@ public final class Nb201Space implements SearchSpace<Nb201Arch> {
     @Override
     public Nb201Arch sample(Random rng) {
         return Nb201Arch.fromCode(rng.nextInt(SIZE));
+    }
+
+    /**
+     * An option for samples without duplicate networks: {@code count} architectures drawn as
+     * {@link #sample(Random)} draws, skipping any whose isomorphism class
+     * ({@link Nb201Arch#canonical()}) was already drawn. The space has 6,466 classes.
+     *
+     * @throws IllegalArgumentException if count is negative or more than 6,466
+     */
+    public List<Nb201Arch> sampleDistinctClasses(int count, Random rng) {
+        if (count < 0 || count > CLASSES) {
+            throw new IllegalArgumentException("NAS-Bench-201 has " + CLASSES + " isomorphism classes; cannot draw " + count);
+        }
+        List<Nb201Arch> out = new ArrayList<>(count);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (out.size() < count) {
+            Nb201Arch a = sample(rng);
+            if (seen.add(a.canonical())) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first architecture of each isomorphism class ({@link Nb201Arch#canonical()}), in the
+     * list's order: an option to deduplicate a sample or a search history.
+     */
+    public static List<Nb201Arch> distinctClasses(List<Nb201Arch> archs) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return archs.stream().filter(a -> seen.add(a.canonical())).toList();
     }
 
     /**

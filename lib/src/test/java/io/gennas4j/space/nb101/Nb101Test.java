@@ -98,6 +98,38 @@ class Nb101Test {
     }
 
     @Test
+    void validityIsCheckedOnThePrunedCell() {
+        // 8 vertices given; vertex 6 (input -> conv3x3, no way out) is off every input->output path,
+        // so the pruned cell has 7 vertices and 8 edges: valid, as NAS-Bench-101's ModelSpec says.
+        String eight = "0100001000101000000100000000010100000100000000010000000000000000;input|" + C1 + "|" + C1 + "|"
+                + C3 + "|" + C3 + "|" + MP + "|" + C3 + "|output";
+        Nb101Arch a = Nb101Arch.parse(eight);
+        assertEquals(7, a.spec().vertices());
+        assertEquals(8, a.spec().edges());
+        assertEquals(List.of("input", C1, C1, C3, C3, MP, "output"), a.spec().ops());
+        assertEquals("64ee3464ba213e3cc8e46e9b6a2e0db0", a.hash());
+        assertTrue(Nb101Spec.parse(eight.split(";")[0], eight.split(";")[1]).isValid());
+        // 8 vertices all on a path (a chain): genuinely too many, and the message says so and how to fix it
+        int[][] chain = new int[8][8];
+        for (int v = 0; v < 7; v++) {
+            chain[v][v + 1] = 1;
+        }
+        var e = assertThrows(InvalidArchitectureException.class,
+                () -> new Nb101Arch(Nb101Spec.of(chain, List.of("input", C3, C3, C3, C3, C3, C3, "output"))));
+        assertTrue(e.getMessage().contains("at most 7 vertices, got 8 after pruning"), e.getMessage());
+        assertTrue(e.getMessage().contains("remove interior vertices"), e.getMessage());
+        // edges off every path do not count either: 10 given, 9 after pruning
+        int[][] m = new int[7][7];
+        int[][] edges = {{0, 1}, {1, 2}, {2, 3}, {3, 6}, {0, 4}, {4, 6}, {0, 6}, {1, 6}, {2, 6}, {0, 5}};
+        for (int[] ed : edges) {
+            m[ed[0]][ed[1]] = 1;
+        }
+        Nb101Spec ten = Nb101Spec.of(m, List.of("input", C3, C3, C3, C3, C3, "output"));
+        assertEquals(10, ten.edges());
+        assertEquals(9, ten.validated().edges());
+    }
+
+    @Test
     void channelRuleSplitsTheOutputAndTakesMaximaBackwards() {
         // 0->1, 1->2, 1->3, 2->4, 3->4: vertices 2 and 3 feed the output
         Nb101Spec s = Nb101Spec.parse("01000" + "00110" + "00001" + "00001" + "00000", "input|" + C3 + "|" + C1 + "|" + MP + "|output");

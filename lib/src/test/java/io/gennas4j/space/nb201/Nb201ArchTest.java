@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gennas4j.space.InvalidArchitectureException;
 import io.gennas4j.space.SearchSpaces;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -87,5 +88,48 @@ class Nb201ArchTest {
         assertEquals(Nb201Space.INSTANCE, SearchSpaces.byName("nb201"));
         var e = assertThrows(IllegalArgumentException.class, () -> SearchSpaces.byName("nb999"));
         assertTrue(e.getMessage().contains("Known spaces: nb201"), e.getMessage());
+    }
+    @Test
+    void canonicalFormIsNatsBenchsUniqueString() {
+        // node 1 = x (skip); node 3 = conv3x3(node 0) + conv1x1(node 1) = conv3x3(x) + conv1x1(x), and with the
+        // two convolutions swapped between edges 0->3 and 1->3 it is the same network
+        Nb201Arch a = Nb201Arch.parse("|skip_connect~0|+|none~0|none~1|+|nor_conv_3x3~0|nor_conv_1x1~1|none~2|");
+        Nb201Arch b = Nb201Arch.parse("|skip_connect~0|+|none~0|none~1|+|nor_conv_1x1~0|nor_conv_3x3~1|none~2|");
+        assertEquals("#+(0)@nor_conv_1x1+(0)@nor_conv_3x3", a.canonical());
+        assertTrue(a.isomorphic(b));
+        // with node 1 a convolution the two edges see different inputs
+        Nb201Arch c = Nb201Arch.parse("|nor_conv_3x3~0|+|none~0|none~1|+|nor_conv_3x3~0|nor_conv_1x1~1|none~2|");
+        assertEquals("#+((0)@nor_conv_3x3)@nor_conv_1x1+(0)@nor_conv_3x3", c.canonical());
+        assertTrue(!a.isomorphic(c));
+        // index 8274: node 1 is zero, so the avg-pool and skip fed by it are zero too; the output is zero,
+        // as for the all-none cell
+        Nb201Arch zero = Nb201Arch.parse("|none~0|+|skip_connect~0|avg_pool_3x3~1|+|none~0|skip_connect~1|none~2|");
+        assertEquals("#+#+#", zero.canonical());
+        assertTrue(zero.isomorphic(Nb201Arch.fromCode(0)));
+        // node 2 fed only by zeros is written #+# and not folded (NATS-Bench's definition)
+        assertEquals("#+#+(#+#)@nor_conv_3x3", Nb201Arch.parse("|none~0|+|none~0|none~1|+|none~0|none~1|nor_conv_3x3~2|").canonical());
+    }
+
+    @Test
+    void theBenchmarksStringsFormNatsBenchs6466Classes() {
+        io.gennas4j.benchmark.Nb201Table table = io.gennas4j.benchmark.Nb201Table.load();
+        Set<String> classes = new HashSet<>();
+        for (int i = 0; i < table.size(); i++) {
+            classes.add(table.arch(i).canonical());
+        }
+        assertEquals(15_625, table.size());
+        assertEquals(6_466, classes.size());
+    }
+
+    @Test
+    void samplingCanSkipDuplicateNetworks() {
+        List<Nb201Arch> distinct = Nb201Space.INSTANCE.sampleDistinctClasses(500, new Random(3));
+        assertEquals(500, distinct.size());
+        assertEquals(500, distinct.stream().map(Nb201Arch::canonical).distinct().count());
+        assertEquals(distinct, Nb201Space.INSTANCE.sampleDistinctClasses(500, new Random(3)));
+        Nb201Arch a = Nb201Arch.parse("|skip_connect~0|+|none~0|none~1|+|nor_conv_3x3~0|nor_conv_1x1~1|none~2|");
+        Nb201Arch b = Nb201Arch.parse("|skip_connect~0|+|none~0|none~1|+|nor_conv_1x1~0|nor_conv_3x3~1|none~2|");
+        assertEquals(List.of(a, Nb201Arch.fromCode(0)), Nb201Space.distinctClasses(List.of(a, b, Nb201Arch.fromCode(0), a)));
+        assertThrows(IllegalArgumentException.class, () -> Nb201Space.INSTANCE.sampleDistinctClasses(6_467, new Random(1)));
     }
 }
