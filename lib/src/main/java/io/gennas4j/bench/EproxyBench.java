@@ -110,7 +110,7 @@ final class EproxyBench {
             scores = runner.run(chosen);
             traces = runner.scores();
         }
-        MethodComparison cmp = new MethodComparison().add("eproxy", scores, truth);
+        MethodComparison cmp = new MethodComparison().add("eproxy", scores, truth, false);
         Map<String, Double> lossOnly = new HashMap<>();
         for (ProxyScore s : traces) {
             double[] tr = s.trace();
@@ -123,10 +123,9 @@ final class EproxyBench {
         System.out.println("archs=" + scores.rowCount());
         System.out.println("failed=" + scores.doubleColumn("score").countMissing());
         System.out.println("seconds_per_arch_median=" + Bench.fmt(scores.doubleColumn("seconds").median()));
+        cmp.figures().forEach(System.out::println);
         for (String target : truth.targets()) {
             Correlation c = cmp.entry("eproxy", target).correlation();
-            System.out.println("spearman_eproxy_" + target + "=" + Bench.fmt(c.absSpearman()));
-            System.out.println("kendall_eproxy_" + target + "=" + Bench.fmt(c.absKendall()));
             System.out.println("corr_eproxy_" + target + "=" + Bench.fmt(-c.spearman()));
             double[] l = new double[chosen.size()];
             double[] a = new double[chosen.size()];

@@ -154,7 +154,7 @@ public final class Dps {
                     rb.optWorkers(workers, 1);
                 }
                 Table scores = rb.build().run(heldOut);
-                cmp.add(e.getKey(), scores, heldOutAccuracies);
+                cmp.add(e.getKey(), scores, heldOutAccuracies, false);
             }
         }
         return cmp;

@@ -284,7 +284,8 @@ public final class EproxyProxy implements Proxy {
         }
     }
 
-    private void train(EproxyModel model, Barrier barrier, NDManager m, double[] trace) {
+    /** The 10 iterations; package-private for tests. */
+    void train(EproxyModel model, Barrier barrier, NDManager m, double[] trace) {
         ParameterStore ps = new ParameterStore(m, false);
         try (KernelDecaySgd sgd = KernelDecaySgd.builder().optLearningRate(settings.config.learningRate())
                 .optMomentum(settings.momentum).optWeightDecay(settings.weightDecay).build(model)) {
