@@ -152,4 +152,26 @@ public final class Charts {
         }
         return chart;
     }
+
+    /** One line per named series against its index (1-based), e.g. loss per training iteration. */
+    public static XYChart lines(String title, String xLabel, String yLabel, java.util.Map<String, double[]> series) {
+        XYChart chart = new XYChartBuilder().width(900).height(480).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setMarkerSize(4);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (var e : series.entrySet()) {
+            double[] y = e.getValue().clone();
+            double[] x = new double[y.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i + 1;
+                if (!Double.isFinite(y[i])) {
+                    y[i] = Double.NaN;
+                }
+            }
+            if (y.length > 0) {
+                chart.addSeries(e.getKey(), x, y);
+            }
+        }
+        return chart;
+    }
 }

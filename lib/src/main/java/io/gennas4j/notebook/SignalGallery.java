@@ -87,6 +87,40 @@ public final class SignalGallery {
         return img;
     }
 
+    /**
+     * Eproxy's five target maps (spec {@code transnas-eproxy.md} Part B) for one image: the first
+     * {@code channels} channels of each map as a grid of 8×8 tiles, one picture per map.
+     */
+    public static java.util.List<BufferedImage> eproxyTargets(io.gennas4j.task.eproxy.EproxyTargets targets, int image, int channels) {
+        java.util.List<BufferedImage> out = new java.util.ArrayList<>();
+        int plane = io.gennas4j.task.eproxy.EproxyTargets.SIDE * io.gennas4j.task.eproxy.EproxyTargets.SIDE;
+        for (io.gennas4j.task.eproxy.TargetMap m : io.gennas4j.task.eproxy.TargetMap.values()) {
+            float[] all = targets.map(m);
+            float[] some = new float[channels * plane];
+            System.arraycopy(all, image * io.gennas4j.task.eproxy.EproxyTargets.CHANNELS * plane, some, 0, some.length);
+            out.add(grid(some, io.gennas4j.task.eproxy.EproxyTargets.SIDE, 16, 6,
+                    m.key() + ": image " + image + ", channels 0-" + (channels - 1) + " (seed " + targets.seeds().get(m) + ")"));
+        }
+        return out;
+    }
+
+    /** The acceptance statistics (B.7) of the five maps: mean, std, max |value|, lag-1 autocorrelation, seed. */
+    public static tech.tablesaw.api.Table statisticsTable(io.gennas4j.task.eproxy.EproxyTargets targets) {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("Eproxy target maps, [16, 512, 8, 8] each (B.7 checks passed)",
+                tech.tablesaw.api.StringColumn.create("map"), tech.tablesaw.api.DoubleColumn.create("mean"),
+                tech.tablesaw.api.DoubleColumn.create("std"), tech.tablesaw.api.DoubleColumn.create("max |value|"),
+                tech.tablesaw.api.DoubleColumn.create("lag-1 autocorrelation"), tech.tablesaw.api.StringColumn.create("seed"));
+        for (var s : targets.statistics()) {
+            t.stringColumn("map").append(s.map().key());
+            t.doubleColumn("mean").append(s.mean());
+            t.doubleColumn("std").append(s.std());
+            t.doubleColumn("max |value|").append(s.maxAbs());
+            t.doubleColumn("lag-1 autocorrelation").append(s.lag1());
+            t.stringColumn("seed").append(String.valueOf(targets.seeds().get(s.map())));
+        }
+        return t;
+    }
+
     /** −1 → blue, 0 → white, +1 → red. */
     static Color diverging(float v) {
         float t = Math.max(-1f, Math.min(1f, v));

@@ -14,6 +14,33 @@ public final class MacsSweep {
     private MacsSweep() {}
 
     /**
+     * The sweep for Eproxy scores already computed: each architecture's loss is its trace's last
+     * value (the 10th-iteration L_e, before any MACs factor), its MACs are counted again at the
+     * proxy's network size.
+     *
+     * @param scores {@link io.gennas4j.proxy.eproxy.EproxyProxy} scores of {@code archs}, same order
+     * @throws IllegalArgumentException if the lists differ in length or an architecture's MACs_max is unknown
+     */
+    public static Table of(io.gennas4j.proxy.eproxy.EproxyProxy proxy, java.util.List<? extends io.gennas4j.space.Architecture> archs,
+            java.util.List<io.gennas4j.proxy.ProxyScore> scores, io.gennas4j.benchmark.Accuracies truth, String target, double[] alphas) {
+        if (archs.size() != scores.size()) {
+            throw new IllegalArgumentException(archs.size() + " architectures but " + scores.size() + " scores");
+        }
+        double[] loss = new double[archs.size()];
+        double[] ratio = new double[archs.size()];
+        double[] acc = new double[archs.size()];
+        for (int i = 0; i < loss.length; i++) {
+            double[] trace = scores.get(i).trace();
+            loss[i] = scores.get(i).ok() && trace.length > 0 ? trace[trace.length - 1] : Double.NaN;
+            ratio[i] = proxy.macs(archs.get(i)) / proxy.macsMaxFor(archs.get(i));
+            acc[i] = truth.accuracy(archs.get(i), target);
+        }
+        Table t = sweep(loss, ratio, acc, alphas);
+        t.setName("Eproxy score L(1 - alpha MACs/MACs_max) against " + target + ", " + loss.length + " architectures");
+        return t;
+    }
+
+    /**
      * Spearman ρ and Kendall τ (signed; lower score should mean higher accuracy, so good values are
      * negative) of L·(1 − α·r) against accuracy for each α. Non-finite entries are left out.
      *

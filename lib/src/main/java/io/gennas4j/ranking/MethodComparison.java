@@ -104,6 +104,31 @@ public final class MethodComparison {
         return List.copyOf(entries);
     }
 
+    /**
+     * Scores {@code archs} with {@code proxy} through the score cache (progress on standard
+     * output) and adds the result under {@code method}, in the proxy's own direction.
+     *
+     * @param cache may be null (always score)
+     * @return every architecture's score with its trace, in the order of {@code archs} (failed ones
+     *     carry their error)
+     */
+    public List<io.gennas4j.proxy.ProxyScore> score(String method, io.gennas4j.proxy.Proxy proxy,
+            List<? extends io.gennas4j.space.Architecture> archs, Accuracies truth, io.gennas4j.running.ScoreCache cache) {
+        io.gennas4j.running.ScoringRunner runner = io.gennas4j.running.ScoringRunner.builder().setProxy(proxy).optCache(cache)
+                .optProgress(io.gennas4j.running.ProgressListener.console(30)).build();
+        Table t = runner.run(archs);
+        add(method, t, truth, proxy.higherIsBetter());
+        java.util.Map<String, io.gennas4j.proxy.ProxyScore> byArch = new java.util.HashMap<>();
+        runner.scores().forEach(x -> byArch.put(x.arch(), x));
+        List<io.gennas4j.proxy.ProxyScore> out = new ArrayList<>();
+        for (var a : archs) {
+            if (byArch.containsKey(a.encoding())) {
+                out.add(byArch.get(a.encoding()));
+            }
+        }
+        return out;
+    }
+
     /** The entry for a method and target, or null. */
     public Entry entry(String method, String target) {
         for (Entry e : entries) {

@@ -259,4 +259,24 @@ class NotebooksIT {
         assertEquals(4, r.images(), "fitness plot and three stage-target grids");
         assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
     }
+
+    @Test
+    void eproxyNotebookComparesMethodsSweepsTheMacsTermAndRunsDps() throws Exception {
+        Executed r = execute("eproxy.ipynb", Map.ofEntries(Map.entry("GENNAS4J_NB101_ARCHS", "3"),
+                Map.entry("GENNAS4J_NB101_CHANNELS", "8"), Map.entry("GENNAS4J_NB201_ARCHS", "4"),
+                Map.entry("GENNAS4J_NB201_CHANNELS", "4"), Map.entry("GENNAS4J_BASELINES", "synflow,flops"),
+                Map.entry("GENNAS4J_DPS_SPACE", "nb201"), Map.entry("GENNAS4J_DPS_LABELLED", "4"),
+                Map.entry("GENNAS4J_DPS_CHANNELS", "4"), Map.entry("GENNAS4J_DPS_CELLS", "1"),
+                Map.entry("GENNAS4J_DPS_POPULATION", "2"), Map.entry("GENNAS4J_DPS_TOURNAMENT", "1"),
+                Map.entry("GENNAS4J_DPS_EVALS", "3"), Map.entry("GENNAS4J_DPS_HELDOUT", "4")));
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertTrue(anyLine(r.text(), "Eproxy configuration: {\"lr\":1.2,\"alpha\":0.1"), r.text().toString());
+        assertTrue(anyLine(r.text(), "spearman_eproxy_nb101="), "Eproxy ranked on NAS-Bench-101: " + r.text());
+        assertTrue(anyLine(r.text(), "spearman_eproxy_cifar10_test="), "and on NAS-Bench-201: " + r.text());
+        assertTrue(anyLine(r.text(), "DPS on nb201: 4 labelled, 4 held out, P=2 S=1 3 evaluations, C=4, 1 cells"), r.text().toString());
+        assertTrue(anyLine(r.text(), "held-out |rho| on 4 architectures: DPS "), r.text().toString());
+        assertTrue(r.html() >= 6, "statistics, |rho|, |tau|, two MACs sweeps, held-out, provenance; got " + r.html());
+        assertEquals(8, r.images(), "five target maps, rho bars, loss traces, DPS fitness");
+        assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
+    }
 }
