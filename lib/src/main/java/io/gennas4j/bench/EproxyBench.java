@@ -133,7 +133,9 @@ final class EproxyBench {
                 l[i] = lossOnly.getOrDefault(chosen.get(i).encoding(), Double.NaN);
                 a[i] = truth.accuracy(chosen.get(i), target);
             }
-            System.out.println("spearman_eproxy_loss_only_" + target + "=" + Bench.fmt(Math.abs(RankCorrelation.spearman(l, a))));
+            double rhoLoss = RankCorrelation.spearman(l, a);
+            System.out.println("spearman_eproxy_loss_only_" + target + "=" + Bench.fmt(Math.abs(rhoLoss)));
+            System.out.println("corr_eproxy_loss_only_" + target + "=" + Bench.fmt(-rhoLoss));
         }
         System.out.println("scores_csv=" + csv);
     }

@@ -23,6 +23,9 @@ public final class MacsSweep {
      */
     public static Table of(io.gennas4j.proxy.eproxy.EproxyProxy proxy, java.util.List<? extends io.gennas4j.space.Architecture> archs,
             java.util.List<io.gennas4j.proxy.ProxyScore> scores, io.gennas4j.benchmark.Accuracies truth, String target, double[] alphas) {
+        if (proxy.config().macMode() == io.gennas4j.proxy.eproxy.EproxyConfig.MacMode.MACS_ONLY) {
+            throw new IllegalArgumentException("macs_only scores carry no loss: sweep the scores of a loss or loss_macs configuration");
+        }
         if (archs.size() != scores.size()) {
             throw new IllegalArgumentException(archs.size() + " architectures but " + scores.size() + " scores");
         }
@@ -32,6 +35,9 @@ public final class MacsSweep {
         for (int i = 0; i < loss.length; i++) {
             double[] trace = scores.get(i).trace();
             loss[i] = scores.get(i).ok() && trace.length > 0 ? trace[trace.length - 1] : Double.NaN;
+            if (scores.get(i).ok() && !Double.isFinite(loss[i])) {
+                loss[i] = io.gennas4j.proxy.eproxy.EproxyProxy.FAILED_SCORE; // diverged: ranks last, as the proxy's score does
+            }
             ratio[i] = proxy.macs(archs.get(i)) / proxy.macsMaxFor(archs.get(i));
             acc[i] = truth.accuracy(archs.get(i), target);
         }

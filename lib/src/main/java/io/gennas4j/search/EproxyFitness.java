@@ -139,10 +139,19 @@ public final class EproxyFitness implements Fitness<EproxyConfig> {
                 double[] s = new double[archs.size()];
                 double seconds = 0;
                 boolean diverged = false;
+                String failure = null;
                 for (int r = 0; r < s.length; r++) {
                     s[r] = scores.get(r).value();
                     seconds += scores.get(r).seconds();
-                    diverged |= !(s[r] < EproxyProxy.FAILED_SCORE);
+                    if (scores.get(r).error() != null) {
+                        failure = archs.get(r).encoding() + ": " + scores.get(r).error();
+                    } else {
+                        diverged |= s[r] >= EproxyProxy.FAILED_SCORE; // the proxy's substitute for a non-finite score
+                    }
+                }
+                if (failure != null) { // an error, not a divergence: say so in the history
+                    out.add(new Evaluation(UNDEFINED, seconds, "scored", "an architecture failed: " + failure));
+                    continue;
                 }
                 if (diverged && divergence == Divergence.FITNESS_MINUS_ONE) {
                     out.add(new Evaluation(UNDEFINED, seconds, "scored", "an architecture diverged (non-finite loss)"));

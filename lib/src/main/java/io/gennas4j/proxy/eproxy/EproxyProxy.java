@@ -56,6 +56,9 @@ import java.util.Random;
  * are skipped, since the score is read before them (the score is unchanged). A non-finite score
  * (divergence) becomes {@link #FAILED_SCORE} + U(0, 1), so it ranks after every finite score; the
  * trace keeps the raw values.
+ *
+ * <p>Not thread-safe: scoring reseeds the engine's global random stream (as every proxy here,
+ * it is used by one thread; parallelism comes from worker processes).
  */
 public final class EproxyProxy implements Proxy {
 
@@ -79,28 +82,33 @@ public final class EproxyProxy implements Proxy {
     private EproxyProxy(Builder b) {
         io.gennas4j.Gennas4j.checkNativeSettings();
         this.settings = b.copy();
-        this.manager = NDManager.newBaseManager();
         this.images = b.images() != null ? b.images() : Cifar10Images.load();
         this.batch = InputBatch.draw(images, EproxyTargets.BATCH, b.seed(), b.flip, b.cropPadding, InputBatch.EPROXY_MEAN,
                 InputBatch.EPROXY_STD);
-        if (b.targets != null) {
-            if (!b.targets.batchKey().equals(EproxyTargets.batchKey(batch))) {
-                throw new IllegalArgumentException("The given Eproxy targets were made for another input batch (batch key "
-                        + b.targets.batchKey() + ", this proxy's is " + EproxyTargets.batchKey(batch)
-                        + "): build them from this proxy's batch, or leave optTargets unset");
-            }
-            this.targets = b.targets;
-        } else {
-            Path dir = b.targetsDirectory != null ? b.targetsDirectory : EproxyTargets.defaultDirectory();
-            this.targets = EproxyTargets.loadOrGenerate(dir, batch, b.targetsSeed, manager);
+        if (b.targets != null && !b.targets.batchKey().equals(EproxyTargets.batchKey(batch))) {
+            throw new IllegalArgumentException("The given Eproxy targets were made for another input batch (batch key "
+                    + b.targets.batchKey() + ", this proxy's is " + EproxyTargets.batchKey(batch)
+                    + "): build them from this proxy's batch, or leave optTargets unset");
         }
-        this.input = manager.create(batch.images(), new Shape(EproxyTargets.BATCH, 3, batch.side(), batch.side()));
-        List<EproxyConfig.Branch> active = b.config.active();
-        branchTargets = new NDArray[active.size()];
-        for (int i = 0; i < branchTargets.length; i++) {
-            EproxyConfig.Branch br = active.get(i);
-            branchTargets[i] = manager.create(targets.target(br.features(), br.lastChannels(), br.level()),
-                    new Shape(EproxyTargets.BATCH, br.lastChannels(), EproxyModel.SIZE, EproxyModel.SIZE));
+        this.manager = NDManager.newBaseManager();
+        try {
+            if (b.targets != null) {
+                this.targets = b.targets;
+            } else {
+                Path dir = b.targetsDirectory != null ? b.targetsDirectory : EproxyTargets.defaultDirectory();
+                this.targets = EproxyTargets.loadOrGenerate(dir, batch, b.targetsSeed, manager);
+            }
+            this.input = manager.create(batch.images(), new Shape(EproxyTargets.BATCH, 3, batch.side(), batch.side()));
+            List<EproxyConfig.Branch> active = b.config.active();
+            branchTargets = new NDArray[active.size()];
+            for (int i = 0; i < branchTargets.length; i++) {
+                EproxyConfig.Branch br = active.get(i);
+                branchTargets[i] = manager.create(targets.target(br.features(), br.lastChannels(), br.level()),
+                        new Shape(EproxyTargets.BATCH, br.lastChannels(), EproxyModel.SIZE, EproxyModel.SIZE));
+            }
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
         }
     }
 

@@ -250,7 +250,8 @@ public final class EproxyTargets {
     }
 
     static float[] net(InputBatch batch, long seed, NDManager manager) {
-        try (NDManager m = manager.newSubManager()) {
+        // on the CPU whatever the default device: the CUDA generator and kernels would give another map
+        try (NDManager m = manager.newSubManager(ai.djl.Device.cpu())) {
             SequentialBlock cnn = new SequentialBlock();
             int[] widths = {3, 64, 128, 256, 512, 1024};
             for (int l = 0; l < 5; l++) {

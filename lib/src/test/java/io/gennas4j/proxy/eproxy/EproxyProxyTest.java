@@ -86,21 +86,42 @@ class EproxyProxyTest {
         return io.gennas4j.nn.Blocks.weightLayers(model).get(io.gennas4j.nn.Blocks.weightLayers(model.backbone()).size()).weight();
     }
 
+    /** Σ_i MSE_i / 2^i of one forward pass, and Σ_i MSE_i (the training loss). */
+    static double[] losses(EproxyProxy p, EproxyProxy.Prepared prep, ParameterStore ps, NDList[] keep) {
+        NDList out = prep.barrier().forward(ps, prep.model().forward(ps, new NDList(p.input().duplicate()), true), true);
+        keep[0] = out;
+        double mse0 = Losses.mse(out.get(0), p.branchTarget(0)).getFloat();
+        double mse1 = Losses.mse(out.get(1), p.branchTarget(1)).getFloat();
+        return new double[] {mse0 + mse1 / 2, mse0 + mse1};
+    }
+
     @Test
     void theScoreIsTheWeightedErrorOfTheLastForwardPassBeforeItsUpdate() {
-        try (EproxyProxy p = tiny(twoBranches(EproxyConfig.MacMode.LOSS)).optIterations(1).build();
+        try (EproxyProxy p = tiny(twoBranches(EproxyConfig.MacMode.LOSS)).optIterations(2).build();
                 NDManager m = NDManager.newBaseManager()) {
             ProxyScore s = p.score(A);
             assertNull(s.error());
-            // one iteration: the score is the very first forward pass, i.e. the untrained network's
+            // replay by hand: forward, backward on Σ MSE, one SGD step, forward again
             EproxyProxy.Prepared prep = p.prepare(A, m);
-            NDList out = prep.barrier().forward(new ParameterStore(m, false),
-                    prep.model().forward(new ParameterStore(m, false), new NDList(p.input().duplicate()), true), true);
-            double mse0 = Losses.mse(out.get(0), p.branchTarget(0)).getFloat();
-            double mse1 = Losses.mse(out.get(1), p.branchTarget(1)).getFloat();
-            assertEquals(mse0 + mse1 / 2, s.value(), 1e-5 * s.value(), "branch 0 weight 1, branch 1 weight 1/2");
-            assertEquals(16, out.get(0).getShape().get(1));
-            assertEquals(8, out.get(1).getShape().get(1));
+            ParameterStore ps = new ParameterStore(m, false);
+            NDList[] out = new NDList[1];
+            double first;
+            double second;
+            try (KernelDecaySgd sgd = KernelDecaySgd.builder().optLearningRate(1.2).optMomentum(0.9).optWeightDecay(4e-5)
+                    .build(prep.model())) {
+                try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    first = losses(p, prep, ps, out)[0];
+                    gc.backward(Losses.mse(out[0].get(0), p.branchTarget(0)).add(Losses.mse(out[0].get(1), p.branchTarget(1))));
+                }
+                sgd.step();
+                second = losses(p, prep, ps, out)[0];
+            }
+            assertEquals(16, out[0].get(0).getShape().get(1));
+            assertEquals(8, out[0].get(1).getShape().get(1));
+            assertEquals(first, s.trace()[0], 1e-5 * first, "branch 0 weight 1, branch 1 weight 1/2, untrained network");
+            assertEquals(second, s.trace()[1], 1e-4 * second, "the 2nd value is read after one update, before the 2nd");
+            assertEquals(s.trace()[1], s.value());
+            assertNotEquals(first, second, "the update changed the error");
         }
         try (EproxyProxy p = tiny(twoBranches(EproxyConfig.MacMode.LOSS)).build()) {
             ProxyScore s = p.score(A);
