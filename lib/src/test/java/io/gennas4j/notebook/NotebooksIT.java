@@ -265,6 +265,7 @@ class NotebooksIT {
         Executed r = execute("eproxy.ipynb", Map.ofEntries(Map.entry("GENNAS4J_NB101_ARCHS", "3"),
                 Map.entry("GENNAS4J_NB101_CHANNELS", "8"), Map.entry("GENNAS4J_NB201_ARCHS", "4"),
                 Map.entry("GENNAS4J_NB201_CHANNELS", "4"), Map.entry("GENNAS4J_BASELINES", "synflow,flops"),
+                Map.entry("GENNAS4J_GENNAS_TASK", ""),
                 Map.entry("GENNAS4J_DPS_SPACE", "nb201"), Map.entry("GENNAS4J_DPS_LABELLED", "4"),
                 Map.entry("GENNAS4J_DPS_CHANNELS", "4"), Map.entry("GENNAS4J_DPS_CELLS", "1"),
                 Map.entry("GENNAS4J_DPS_POPULATION", "2"), Map.entry("GENNAS4J_DPS_TOURNAMENT", "1"),
