@@ -15,7 +15,7 @@ import io.gennas4j.space.StageNetwork;
 
 /**
  * A backbone with GenNAS's regression heads (spec §1.2): each stage output is nearest-neighbour
- * down-sampled to 8×8 (source index floor(dst·in/out), i.e. a strided slice), then mapped by
+ * resized to 8×8 (source index floor(dst·in/out), i.e. a strided slice), then mapped by
  * BatchNorm + 1×1 conv (with bias) to the stage's target channels. No activation before the loss.
  */
 public final class RegressionModel extends AbstractBlock {
@@ -40,17 +40,31 @@ public final class RegressionModel extends AbstractBlock {
         return backbone;
     }
 
-    /** Nearest down-sampling to {@code size}×{@code size} for integer ratios. */
+    /**
+     * PyTorch's default {@code F.interpolate(x, size)} (mode nearest, source index
+     * ⌊dst·in/out⌋) to {@code size}×{@code size}, for sides that divide or are divided by
+     * {@code size}: down-sampling is a strided slice, up-sampling repeats each pixel
+     * {@code size/side} times along both axes (a 1×1 map becomes a constant map). TransNAS
+     * backbones at 32×32 input need the up-sampling (spec transnas-eproxy.md A.3).
+     *
+     * @param x [B, C, side, side]
+     * @throws IllegalArgumentException for a side that neither divides nor is a multiple of size
+     */
     public static NDArray nearest(NDArray x, int size) {
         long side = x.getShape().get(2);
         if (side == size) {
             return x;
         }
-        if (side % size != 0) {
-            throw new IllegalArgumentException("Stage output side " + side + " is not a multiple of " + size);
+        if (side > size && side % size == 0) {
+            long stride = side / size;
+            return x.get(new NDIndex(":, :, ::" + stride + ", ::" + stride));
         }
-        long stride = side / size;
-        return x.get(new NDIndex(":, :, ::" + stride + ", ::" + stride));
+        if (side < size && size % side == 0) {
+            long k = size / side;
+            return x.repeat(2, k).repeat(3, k);
+        }
+        throw new IllegalArgumentException("Stage output side " + side + " and size " + size
+                + " are not integer multiples of each other; nearest resizing here needs one");
     }
 
     @Override

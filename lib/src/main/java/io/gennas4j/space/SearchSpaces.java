@@ -12,6 +12,10 @@ public final class SearchSpaces {
     static {
         register(Nb201Space.INSTANCE);
         register(io.gennas4j.space.nb101.Nb101Space.INSTANCE);
+        register(io.gennas4j.space.transnas.TransNasSpace.MICRO);
+        register(io.gennas4j.space.transnas.TransNasSpace.MACRO);
+        register(io.gennas4j.space.transnas.TransNasSpace.MICRO_BENCHMARK);
+        register(io.gennas4j.space.transnas.TransNasSpace.MACRO_BENCHMARK);
     }
 
     private SearchSpaces() {}

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * A backbone whose forward pass returns the outputs of its three stages, shallowest first
- * (32×32 with C channels, 16×16 with 2C, 8×8 with 4C for CIFAR-sized input). Proxies attach their
+ * (for NAS-Bench-201/101 and CIFAR-sized input: 32×32 with C channels, 16×16 with 2C, 8×8 with
+ * 4C; TransNAS-Bench-101 taps its last three modules, maps of 8×8 or smaller). Proxies attach their
  * heads to these; the classifier, when present, is only used by baselines that need logits.
  *
  * <p>A search space's network is a trunk of blocks run in order, some of them tapped as stage
@@ -30,7 +31,20 @@ public abstract class StageNetwork extends AbstractBlock {
 
     /** @param baseChannels C: the stages have C, 2C and 4C channels */
     protected StageNetwork(int baseChannels) {
-        this.stageChannels = new int[] {baseChannels, 2 * baseChannels, 4 * baseChannels};
+        this(new int[] {baseChannels, 2 * baseChannels, 4 * baseChannels});
+    }
+
+    /**
+     * For spaces whose tapped outputs do not follow C, 2C, 4C (TransNAS-Bench-101 taps its last
+     * three modules, whatever their widths).
+     *
+     * @param stageChannels the width of each tapped output, shallowest first
+     */
+    protected StageNetwork(int[] stageChannels) {
+        if (stageChannels.length == 0) {
+            throw new IllegalArgumentException("a stage network needs at least one tapped output");
+        }
+        this.stageChannels = stageChannels.clone();
     }
 
     /** Appends a block to the trunk; {@code tap}: its output is a stage output. */
