@@ -45,7 +45,7 @@ public final class Bench {
                      --data-seed K    which images form the batch (default 42)
                      --batch B        images per batch (default 64, naswot 128)
                      --channels C --cells N   network size (default the benchmark's: nb201 16/5, nb101 128/3)
-            """ + FrontierBench.USAGE + SearchBench.USAGE + TaskSearchBench.USAGE + EproxyBench.USAGE + """
+            """ + FrontierBench.USAGE + SearchBench.USAGE + TaskSearchBench.USAGE + EproxyBench.USAGE + TransNasBench.USAGE + """
               --archs N          architectures from the start of the GenNAS sample (default 100)
               --arch-file FILE   score these NAS-Bench-201 architecture strings instead (one a line)
               --sample S         GenNAS NAS-Bench-201 sample 0, 1 or 2 (default 0)
@@ -104,12 +104,16 @@ public final class Bench {
             EproxyBench.dps(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args[0].equals("transnas")) {
+            TransNasBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (args[0].equals("nb101")) {
             Nb101Bench.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         if (!args[0].equals("nb201")) {
-            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, baselines, frontier, search, tasksearch, eproxy, dps, profile\n" + USAGE);
+            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, baselines, frontier, search, tasksearch, eproxy, dps, transnas, profile\n" + USAGE);
             System.exit(2);
         }
         Map<String, String> opt = options(Arrays.copyOfRange(args, 1, args.length));

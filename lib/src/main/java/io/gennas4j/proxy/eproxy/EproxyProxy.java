@@ -67,9 +67,14 @@ public final class EproxyProxy implements Proxy {
 
     /**
      * MACs_max of the reference's look-up table (spec §7.2 step 8, B.8 item 3): the maximum MACs
-     * over the reference's evaluation subset of each space, ptflops rules, 3×32×32 input.
+     * over the reference's evaluation subset of each space, ptflops rules, 3×32×32 input. TransNAS
+     * macro: the {@code transmicro*} entry, 1,505,384,448 (the released TransNAS runs scored the
+     * macro codes; MACs/MACs_max reaches 1.3757). TransNAS micro has no entry; 206,993,408, the
+     * largest micro cell at 32×32 with the {@code 41412} substitution, is the assumption of
+     * transnas-eproxy.md B.8 item 4. The benchmark builds (no substitution) have no entry.
      */
-    public static final Map<String, Double> MACS_MAX = Map.of("nb101", 7218069504.0, "nb201", 187166720.0);
+    public static final Map<String, Double> MACS_MAX = Map.of("nb101", 7218069504.0, "nb201", 187166720.0,
+            "transnas-macro", 1505384448.0, "transnas-micro", 206993408.0);
 
     private final Builder settings;
     private final Cifar10Images images;
