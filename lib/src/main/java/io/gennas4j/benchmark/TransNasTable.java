@@ -136,6 +136,25 @@ public final class TransNasTable {
         return v[k];
     }
 
+    /**
+     * These architectures as rows: {@code arch} then the seven task scores, in the order given.
+     *
+     * @throws IllegalArgumentException for an unlabelled code
+     */
+    public Table rows(List<? extends Architecture> chosen) {
+        Table t = Table.create(table.name() + ": " + chosen.size() + " architectures", tech.tablesaw.api.StringColumn.create("arch"));
+        for (String task : TASKS) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(task));
+        }
+        for (Architecture a : chosen) {
+            t.stringColumn("arch").append(a.encoding());
+            for (String task : TASKS) {
+                t.doubleColumn(task).append(score(a, task));
+            }
+        }
+        return t;
+    }
+
     /** A readable title of a task column. */
     public static String title(String task) {
         return TITLES.getOrDefault(task, task);

@@ -111,6 +111,39 @@ public final class Charts {
         return signedBars(title, "|rho|  ((\u2212): ranks against its own direction)", methods, targets, aligned);
     }
 
+    /**
+     * A method × target heat map of Spearman ρ in each method's own direction
+     * ({@link io.gennas4j.ranking.RankingMetrics#alignedSpearman()}: positive ranks as the method
+     * claims, negative against it), on a diverging −1 … 1 scale with the value in each cell. A
+     * missing method/target pair is left blank.
+     *
+     * @param targets the columns, in this order (e.g. the seven TransNAS-Bench-101 tasks)
+     */
+    public static org.knowm.xchart.HeatMapChart rhoHeatMap(String title, io.gennas4j.ranking.MethodComparison cmp, List<String> targets) {
+        List<String> methods = cmp.entries().stream().map(io.gennas4j.ranking.MethodComparison.Entry::method).distinct().toList();
+        List<Number[]> cells = new java.util.ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            for (int m = 0; m < methods.size(); m++) {
+                io.gennas4j.ranking.MethodComparison.Entry e = cmp.entry(methods.get(m), targets.get(t));
+                if (e != null && Double.isFinite(e.metrics().alignedSpearman())) {
+                    cells.add(new Number[] {t, m, e.metrics().alignedSpearman()});
+                }
+            }
+        }
+        org.knowm.xchart.HeatMapChart chart = new org.knowm.xchart.HeatMapChartBuilder()
+                .width(Math.max(720, 130 * targets.size() + 200)).height(Math.max(360, 34 * methods.size() + 160)).title(title).build();
+        var st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setShowValue(true);
+        st.setHeatMapValueDecimalPattern("0.00");
+        st.setMin(-1);
+        st.setMax(1);
+        st.setRangeColors(new Color[] {new Color(178, 24, 43), new Color(247, 247, 247), new Color(33, 102, 172)});
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.addSeries("rho (own direction)", targets, methods, cells);
+        return chart;
+    }
+
     /** One labelled point per name, x on a log axis (e.g. |ρ| against seconds per architecture). */
     public static XYChart labelledLogX(String title, String xLabel, String yLabel, List<String> names, double[] x, double[] y) {
         XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();

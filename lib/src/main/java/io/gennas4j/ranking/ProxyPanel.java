@@ -80,6 +80,7 @@ public final class ProxyPanel {
      */
     public MethodComparison score(List<? extends Architecture> archs, Accuracies truth, ScoreCache cache) {
         MethodComparison cmp = new MethodComparison();
+        scores.clear();
         for (String m : settings.methods) {
             try (Proxy p = proxy(m)) {
                 System.out.printf(java.util.Locale.ROOT, "%s on %d %s architectures%n", m, archs.size(), truth.space());
@@ -91,7 +92,32 @@ public final class ProxyPanel {
 
     /** Each method's scores from the last {@link #score} call, in architecture order. */
     public Map<String, List<ProxyScore>> scores() {
-        return Map.copyOf(scores);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+    }
+
+    /**
+     * The last {@link #score} call's scores as a table: {@code arch}, then one column per method
+     * (NaN where a method failed on an architecture), in the architectures' order.
+     */
+    public tech.tablesaw.api.Table scoreTable() {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("scores per method", tech.tablesaw.api.StringColumn.create("arch"));
+        List<String> archs = new ArrayList<>();
+        for (List<ProxyScore> list : scores.values()) {
+            for (ProxyScore s : list) {
+                if (!archs.contains(s.arch())) {
+                    archs.add(s.arch());
+                }
+            }
+        }
+        archs.forEach(a -> t.stringColumn("arch").append(a));
+        for (var e : scores.entrySet()) {
+            Map<String, Double> byArch = new java.util.HashMap<>();
+            e.getValue().forEach(s -> byArch.put(s.arch(), s.error() == null ? s.value() : Double.NaN));
+            tech.tablesaw.api.DoubleColumn c = tech.tablesaw.api.DoubleColumn.create(e.getKey());
+            archs.forEach(a -> c.append(byArch.getOrDefault(a, Double.NaN)));
+            t.addColumns(c);
+        }
+        return t;
     }
 
     @Override
