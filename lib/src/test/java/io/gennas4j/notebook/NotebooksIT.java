@@ -280,4 +280,21 @@ class NotebooksIT {
         assertEquals(8, r.images(), "five target maps, rho bars, loss traces, DPS fitness");
         assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
     }
+
+    @Test
+    void transnasNotebookRanksBothSpacesAgainstTheSevenTasks() throws Exception {
+        Executed r = execute("transnas.ipynb", Map.of("GENNAS4J_ARCHS", "4", "GENNAS4J_METHODS", "gennas,eproxy,synflow,flops",
+                "GENNAS4J_SHOW_ARCHS", "3"));
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertTrue(anyLine(r.text(), "micro cells whose output ignores the image: 169 of 4096, exactly zero forever: 87"), r.text().toString());
+        assertTrue(anyLine(r.text(), "micro: 4096 labelled architectures, 4 drawn (seed 111)"), r.text().toString());
+        assertTrue(anyLine(r.text(), "macro: 3255 labelled architectures, 4 drawn (seed 111)"), r.text().toString());
+        for (String task : io.gennas4j.benchmark.TransNasTable.TASKS) {
+            assertTrue(anyLine(r.text(), "micro spearman_eproxy_" + task + "="), task + ": " + r.text());
+            assertTrue(anyLine(r.text(), "macro spearman_eproxy_" + task + "="), task + ": " + r.text());
+        }
+        assertEquals(2, r.images(), "one heat map per space");
+        assertEquals(8, r.html(), "network summary, |rho| and |tau| per space, architectures per space, provenance");
+        assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
+    }
 }

@@ -16,6 +16,7 @@ import io.gennas4j.nn.MacCounter;
 import io.gennas4j.proxy.RegressionModel;
 import io.gennas4j.space.NetworkSize;
 import io.gennas4j.space.StageNetwork;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The worked examples of spec transnas-eproxy.md A.6 (parameters, MACs, deterministic forward). */
@@ -83,6 +84,15 @@ class TransNasNetworkTest {
             assertEquals(6, k);
             assertEquals(new Shape(1, 512, 2, 2), shape, "the 41412 module keeps 2x2 at 32x32 input");
         }
+    }
+
+    @Test
+    void networkSummaryReportsTheWorkedExample() {
+        var t = io.gennas4j.notebook.NetworkSummary.of(List.of(micro("1_02_333"), macro("4111")), null);
+        assertEquals(22_520_608L, t.longColumn("parameters").get(0));
+        assertEquals(112_798_720L, t.longColumn("macs").get(0));
+        assertEquals("256x2x2, 256x2x2, 512x2x2", t.stringColumn("taps").get(0));
+        assertEquals("128x4x4, 128x4x4, 128x4x4", t.stringColumn("taps").get(1));
     }
 
     @Test
