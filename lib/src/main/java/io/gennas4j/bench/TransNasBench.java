@@ -6,7 +6,6 @@ import io.gennas4j.ranking.MethodComparison;
 import io.gennas4j.ranking.ProxyPanel;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.space.transnas.TransNasArch;
-import io.gennas4j.space.transnas.TransNasBuild;
 import io.gennas4j.space.transnas.TransNasSpace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,15 +18,18 @@ import java.util.Map;
 final class TransNasBench {
 
     static final String USAGE = """
-                   environment/bench transnas --space micro|macro [--archs N] [--seed K] [--methods LIST]
-                                              [--build eproxy|benchmark] [--preset P] [--task NAME] [--cache FILE]
-                     GenNAS, Eproxy and zero-cost baselines on N architectures (default 500) drawn with seed K
-                     (default 111) from the labelled codes of the micro (4,096) or macro (3,255) space, ranked
-                     against all seven tasks (class_scene, class_object, jigsaw, room_layout, segmentsemantic,
-                     normal, autoencoder; higher is better in each). Networks: full width (64, 2 per module) at
-                     32x32 CIFAR-10 input, built as Eproxy builds them (41414 -> 41412) unless --build benchmark.
-                     --methods  default gennas,eproxy and every zero-cost measure; gennas runs --preset (default
-                     fast) on --task (default CONF_NB101). Prints spearman_<method>_<task>= (|rho|) with its
+                   environment/bench transnas --space micro|macro [--archs N] [--seed K] [--sample-seed K]
+                                              [--methods LIST] [--build eproxy|benchmark] [--preset P] [--task NAME]
+                                              [--macs-max M] [--cache FILE]
+                     GenNAS, Eproxy and zero-cost baselines on N architectures (default 500) drawn with
+                     --sample-seed (default: --seed, 111) from the labelled codes of the micro (4,096) or macro
+                     (3,255) space, ranked against all seven tasks (class_scene, class_object, jigsaw, room_layout,
+                     segmentsemantic, normal, autoencoder; higher is better in each); --seed also seeds GenNAS's and
+                     Eproxy's batch and initialisation. Input: 32x32 CIFAR-10 images; networks built as Eproxy
+                     builds them (41414 -> 41412) unless --build benchmark; Eproxy and the zero-cost measures at the
+                     benchmark's width (64, 2 per module), GenNAS at its --preset's (default fast: C=8, 1 per module)
+                     on --task (default CONF_NB101). --methods: default gennas,eproxy and every zero-cost measure.
+                     --macs-max: Eproxy's MACs_max (needed with --build benchmark, which the reference's table lacks). Prints spearman_<method>_<task>= (|rho|) with its
                      interval, spearman_aligned_<method>_<task>= (rho in the method's own direction: > 0 ranks
                      as claimed), kendall_<method>_<task>=, seconds_per_arch_<method>=; writes
                      --out/transnas_<space>_comparison.csv
@@ -35,32 +37,23 @@ final class TransNasBench {
 
     private TransNasBench() {}
 
-    static TransNasSpace space(String name, String build) {
-        boolean micro = switch (name) {
-            case "micro", "transnas-micro" -> true;
-            case "macro", "transnas-macro" -> false;
-            default -> throw new IllegalArgumentException("--space is micro or macro, not '" + name + "'");
-        };
-        TransNasBuild b = switch (build) {
-            case "eproxy" -> TransNasBuild.EPROXY;
-            case "benchmark" -> TransNasBuild.BENCHMARK;
-            default -> throw new IllegalArgumentException("--build is eproxy or benchmark, not '" + build + "'");
-        };
-        return (micro ? TransNasSpace.MICRO : TransNasSpace.MACRO).withBuild(b);
-    }
-
     static void run(Map<String, String> opt) throws IOException {
-        TransNasSpace space = space(opt.getOrDefault("space", "macro"), opt.getOrDefault("build", "eproxy"));
+        TransNasSpace space = TransNasSpace.of(opt.getOrDefault("space", "macro"), opt.getOrDefault("build", "eproxy"));
         int n = Integer.parseInt(opt.getOrDefault("archs", "500"));
         long seed = Long.parseLong(opt.getOrDefault("seed", "111"));
-        TransNasTable table = TransNasTable.load(space.withBuild(TransNasBuild.EPROXY));
-        List<TransNasArch> chosen = table.sample(n, seed).stream().map(a -> space.parse(a.encoding())).toList();
+        long sampleSeed = Long.parseLong(opt.getOrDefault("sample-seed", String.valueOf(seed)));
+        TransNasTable table = TransNasTable.load(space);
+        List<TransNasArch> chosen = table.sample(n, sampleSeed);
         String methods = opt.getOrDefault("methods",
                 "gennas,eproxy," + String.join(",", io.gennas4j.proxy.zerocost.ZeroCostMeasures.names()));
-        ProxyPanel panel = ProxyPanel.builder().setMethods(methods).optSeed(seed)
+        ProxyPanel.Builder pb = ProxyPanel.builder().setMethods(methods).optSeed(seed);
+        if (opt.containsKey("macs-max")) {
+            pb.optEproxyMacsMax(Double.parseDouble(opt.get("macs-max")));
+        }
+        ProxyPanel panel = pb
                 .optGennasProtocol(Protocol.byName(opt.getOrDefault("preset", "fast")))
                 .optGennasTask(opt.getOrDefault("task", "CONF_NB101")).build();
-        System.out.println(panel + " on " + chosen.size() + " " + space.name() + " architectures (sample seed " + seed + ")");
+        System.out.println(panel + " on " + chosen.size() + " " + space.name() + " architectures (sample seed " + sampleSeed + ")");
         MethodComparison cmp;
         try (ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
             cmp = panel.score(chosen, table.accuracies(space), cache);

@@ -119,6 +119,17 @@ public final class TransNasTable {
     }
 
     /**
+     * As {@link #sample(int, long)} (the same codes), as architectures of {@code as}: the same
+     * space under another build, e.g. {@link TransNasSpace#MICRO_BENCHMARK}.
+     */
+    public List<TransNasArch> sample(int count, long seed, TransNasSpace as) {
+        if (as.isMicro() != space.isMicro()) {
+            throw new IllegalArgumentException("this is the " + table.name() + " table; " + as.name() + " is the other space");
+        }
+        return sample(count, seed).stream().map(a -> as.parse(a.encoding())).toList();
+    }
+
+    /**
      * The score of {@code arch} on {@code task} (higher is better).
      *
      * @throws IllegalArgumentException for an unknown task (naming the seven) or an unlabelled code

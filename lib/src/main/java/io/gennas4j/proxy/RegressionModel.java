@@ -15,7 +15,7 @@ import io.gennas4j.space.StageNetwork;
 
 /**
  * A backbone with GenNAS's regression heads (spec §1.2): each stage output is nearest-neighbour
- * resized to 8×8 (source index floor(dst·in/out), i.e. a strided slice), then mapped by
+ * resized to 8×8 (source index floor(dst·in/out): a strided slice down, repeated pixels up), then mapped by
  * BatchNorm + 1×1 conv (with bias) to the stage's target channels. No activation before the loss.
  */
 public final class RegressionModel extends AbstractBlock {
@@ -52,6 +52,9 @@ public final class RegressionModel extends AbstractBlock {
      */
     public static NDArray nearest(NDArray x, int size) {
         long side = x.getShape().get(2);
+        if (x.getShape().get(3) != side) {
+            throw new IllegalArgumentException("nearest resizing here needs square maps, got " + x.getShape());
+        }
         if (side == size) {
             return x;
         }

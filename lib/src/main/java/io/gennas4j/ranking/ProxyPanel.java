@@ -63,7 +63,11 @@ public final class ProxyPanel {
                     .optSeed(settings.seed).build();
         }
         if (method.equals("eproxy")) {
-            return EproxyProxy.builder().setConfig(settings.eproxyConfig).optSeed(settings.seed).build();
+            EproxyProxy.Builder b = EproxyProxy.builder().setConfig(settings.eproxyConfig).optSeed(settings.seed);
+            if (settings.eproxyMacsMax != null) {
+                b.optMacsMax(settings.eproxyMacsMax);
+            }
+            return b.build();
         }
         if (ZeroCostMeasures.names().contains(method)) {
             return ZeroCostProxy.builder().setMeasure(method).build();
@@ -134,6 +138,7 @@ public final class ProxyPanel {
         private Protocol gennasProtocol = Protocol.FAST;
         private EproxyConfig eproxyConfig = EproxyConfig.defaults();
         private long seed = 111;
+        private Double eproxyMacsMax;
 
         /** Comma-separated method names, e.g. {@code gennas,eproxy,synflow}. */
         public Builder setMethods(String commaSeparated) {
@@ -147,6 +152,9 @@ public final class ProxyPanel {
                 if (!known.contains(n)) {
                     throw new IllegalArgumentException("Unknown method '" + n + "'. Known: " + String.join(", ", known));
                 }
+            }
+            if (new java.util.HashSet<>(names).size() != names.size()) {
+                throw new IllegalArgumentException("a method is listed twice in " + names + "; list each once");
             }
             if (names.isEmpty()) {
                 throw new IllegalArgumentException("no methods given; known: " + String.join(", ", known));
@@ -171,6 +179,15 @@ public final class ProxyPanel {
         /** Eproxy's configuration (default {@link EproxyConfig#defaults()}). */
         public Builder optEproxyConfig(EproxyConfig config) {
             this.eproxyConfig = config;
+            return this;
+        }
+
+        /**
+         * Eproxy's MACs_max (default: the reference's table per space, {@link EproxyProxy#MACS_MAX};
+         * needed for spaces it lacks, such as the TransNAS benchmark builds).
+         */
+        public Builder optEproxyMacsMax(double macsMax) {
+            this.eproxyMacsMax = macsMax;
             return this;
         }
 

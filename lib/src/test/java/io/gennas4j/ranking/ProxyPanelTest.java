@@ -20,6 +20,8 @@ class ProxyPanelTest {
         var e = assertThrows(IllegalArgumentException.class, () -> ProxyPanel.builder().setMethods("gennas,snyflow"));
         assertTrue(e.getMessage().contains("snyflow") && e.getMessage().contains("synflow"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> ProxyPanel.builder().build());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ProxyPanel.builder().setMethods("params,params"))
+                .getMessage().contains("listed twice"));
         try (Proxy p = ProxyPanel.builder().setMethods("params").build().proxy("params")) {
             assertEquals("params", p.name());
         }

@@ -215,7 +215,8 @@ public final class EproxyProxy implements Proxy {
         Double v = MACS_MAX.get(arch.space().name());
         if (v == null) {
             throw new IllegalArgumentException("No MACs_max is known for search space '" + arch.space().name()
-                    + "': set EproxyProxy.Builder.optMacsMax, or use mac_mode loss");
+                    + "' (the reference's table has " + MACS_MAX.keySet() + "): set EproxyProxy.Builder.optMacsMax"
+                    + " (ProxyPanel.Builder.optEproxyMacsMax, bench --macs-max), or use mac_mode loss");
         }
         return v;
     }

@@ -8,7 +8,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.gennas4j.nn.Layers;
+import io.gennas4j.nn.BatchNorm2d;
 
 /**
  * The macro space's ResNet basic block, inplanes → planes, stride s (A.2.6): ReLU-Conv3×3(s)-BN,
@@ -28,7 +28,8 @@ final class BasicBlock extends AbstractBlock {
         this.stride = stride;
         convA = addChildBlock("convA", convs.reluConvBn(inplanes, planes, 3, stride));
         convB = addChildBlock("convB", convs.reluConvBn(planes, planes, 3, 1));
-        shortcut = stride != 1 || inplanes != planes
+        boolean projects = stride != 1 || inplanes != planes;
+        shortcut = projects
                 ? addChildBlock("shortcut", new SequentialBlock().add(convs.conv(inplanes, planes, 1, stride)).add(shortcutNorm()))
                 : null;
     }
@@ -39,8 +40,8 @@ final class BasicBlock extends AbstractBlock {
      * statistics replaced by each batch's). Kept, since it changes every macro forward pass (the
      * spec's A.6.5 values need it).
      */
-    static io.gennas4j.nn.BatchNorm2d shortcutNorm() {
-        return io.gennas4j.nn.BatchNorm2d.builder().optEps(1f).optMomentum(1f).build();
+    static BatchNorm2d shortcutNorm() {
+        return BatchNorm2d.builder().optEps(1f).optMomentum(1f).build();
     }
 
     @Override

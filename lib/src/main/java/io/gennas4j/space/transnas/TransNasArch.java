@@ -62,6 +62,10 @@ public final class TransNasArch implements Architecture {
                 throw new InvalidArchitectureException("TransNAS-Bench-101 micro code '" + code + "': the skeleton is always "
                         + MICRO_SKELETON + ", got '" + skeleton + "' (macro codes end in -basic: use space transnas-macro)");
             }
+            if (f[2].equals("basic")) {
+                throw new InvalidArchitectureException("TransNAS-Bench-101 code '" + code + "' is a macro code (it ends in -basic):"
+                        + " use space transnas-macro");
+            }
             return new TransNasArch(space, skeleton, parseCell(code, f[2]));
         }
         if (!f[2].equals("basic")) {

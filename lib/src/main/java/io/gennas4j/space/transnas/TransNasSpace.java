@@ -38,7 +38,7 @@ public final class TransNasSpace implements SearchSpace<TransNasArch> {
 
     /** Micro codes (all labelled). */
     public static final int MICRO_SIZE = 4_096;
-    /** Macro codes in the space; one of them is unlabelled. */
+    /** Macro codes in the space (A.4.1); one of them, {@value #UNLABELLED_MACRO}, is unlabelled. */
     public static final int MACRO_SIZE = 3_256;
     /** The macro code the benchmark's data does not label (A.1.5). */
     public static final String UNLABELLED_MACRO = "64-113444-basic";
@@ -93,6 +93,30 @@ public final class TransNasSpace implements SearchSpace<TransNasArch> {
     @Override
     public String name() {
         return (micro ? "transnas-micro" : "transnas-macro") + (build == TransNasBuild.BENCHMARK ? "-benchmark" : "");
+    }
+
+    /**
+     * The space for a short name and a build, as notebooks and the bench take them.
+     *
+     * @param space {@code micro} or {@code macro} (or the full names {@code transnas-micro} /
+     *     {@code transnas-macro})
+     * @param build {@code eproxy} (what the proxies score; default) or {@code benchmark}
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    public static TransNasSpace of(String space, String build) {
+        String s = space == null ? "" : space.trim().toLowerCase();
+        String b = build == null ? "" : build.trim().toLowerCase();
+        boolean micro = switch (s) {
+            case "micro", "transnas-micro" -> true;
+            case "macro", "transnas-macro" -> false;
+            default -> throw new IllegalArgumentException("TransNAS-Bench-101 space is 'micro' or 'macro', not '" + space + "'");
+        };
+        TransNasBuild how = switch (b) {
+            case "eproxy", "" -> TransNasBuild.EPROXY;
+            case "benchmark" -> TransNasBuild.BENCHMARK;
+            default -> throw new IllegalArgumentException("TransNAS-Bench-101 build is 'eproxy' or 'benchmark', not '" + build + "'");
+        };
+        return (micro ? MICRO : MACRO).withBuild(how);
     }
 
     /** Whether this is the micro (cell) space. */

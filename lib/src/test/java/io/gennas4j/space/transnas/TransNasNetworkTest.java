@@ -86,6 +86,28 @@ class TransNasNetworkTest {
         }
     }
 
+    /** PyTorch's nearest interpolate: source index floor(dst·in/out), so a 2×2 map becomes 4×4 blocks. */
+    @Test
+    void nearestUpSamplingRepeatsEachPixel() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
+            float[] up = RegressionModel.nearest(x, 8).toFloatArray();
+            for (int h = 0; h < 8; h++) {
+                for (int w = 0; w < 8; w++) {
+                    assertEquals(1 + 2 * (h / 4) + (w / 4), up[h * 8 + w], "at " + h + "," + w);
+                }
+            }
+            float[] constant = RegressionModel.nearest(m.create(new float[] {5}, new Shape(1, 1, 1, 1)), 8).toFloatArray();
+            assertEquals(64, constant.length);
+            for (float v : constant) {
+                assertEquals(5f, v);
+            }
+            NDArray odd = m.zeros(new Shape(1, 1, 3, 3));
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> RegressionModel.nearest(odd, 8)).getMessage().contains("not integer multiples"));
+        }
+    }
+
     @Test
     void networkSummaryReportsTheWorkedExample() {
         var t = io.gennas4j.notebook.NetworkSummary.of(List.of(micro("1_02_333"), macro("4111")), null);
@@ -93,6 +115,22 @@ class TransNasNetworkTest {
         assertEquals(112_798_720L, t.longColumn("macs").get(0));
         assertEquals("256x2x2, 256x2x2, 512x2x2", t.stringColumn("taps").get(0));
         assertEquals("128x4x4, 128x4x4, 128x4x4", t.stringColumn("taps").get(1));
+    }
+
+    @Test
+    void largestMicroCellPerModuleAndAtTheBenchmarkResolution() {
+        long[] expected = {19_488, 1_551_360, 1_772_544, 6_199_296, 7_084_032, 24_784_896};
+        try (NDManager m = NDManager.newBaseManager()) {
+            StageNetwork net = micro("3_33_333").network(FULL);
+            net.initialize(m, DataType.FLOAT32, CIFAR);
+            int k = 0;
+            for (var child : net.getChildren()) {
+                assertEquals(expected[k++], parameters(child.getValue()), child.getKey());
+            }
+        }
+        TransNasArch official = TransNasSpace.MICRO_BENCHMARK.parse("64-41414-3_33_333");
+        assertEquals(8_487_993_344L, paramsAndMacs(official, TransNasBuild.BENCHMARK, new Shape(1, 3, 256, 256))[1]);
+        assertEquals(6_498_619_904L, paramsAndMacs(official, TransNasBuild.BENCHMARK, new Shape(1, 3, 224, 224))[1]);
     }
 
     @Test

@@ -35,6 +35,11 @@ class TransNasSpaceTest {
             byLength.merge(a.skeleton().length(), 1, Integer::sum);
         }
         assertEquals(Map.of(4, 210, 5, 750, 6, 2_295), byLength, "A.4.1 (2,296 of length 6 less the unlabelled one)");
+        assertEquals(TransNasSpace.MACRO_SIZE, TransNasSpace.MACRO.labelled().size() + 1);
+        assertEquals(TransNasSpace.MICRO_BENCHMARK, TransNasSpace.of("micro", "benchmark"));
+        assertEquals(TransNasSpace.MACRO, TransNasSpace.of("transnas-macro", "eproxy"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TransNasSpace.of("mikro", "eproxy")).getMessage().contains("'micro' or 'macro'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TransNasSpace.of("micro", "official")).getMessage().contains("'eproxy' or 'benchmark'"));
         assertFalse(TransNasSpace.MACRO.labelled().contains(TransNasSpace.MACRO.parse(TransNasSpace.UNLABELLED_MACRO)));
         assertEquals("64-41414-0_00_000", TransNasSpace.MICRO.labelled().get(0).encoding());
         assertEquals("64-41414-0_00_001", TransNasSpace.MICRO.labelled().get(1).encoding());
@@ -62,6 +67,7 @@ class TransNasSpaceTest {
         assertMessage(TransNasSpace.MICRO, "64-41414-1_02_33", "a_bc_def");
         assertMessage(TransNasSpace.MICRO, "64-41414-1_02_334", "not 0 (zero)");
         assertMessage(TransNasSpace.MICRO, "64-4111-basic", "use space transnas-macro");
+        assertMessage(TransNasSpace.MICRO, "64-41414-basic", "is a macro code");
         assertMessage(TransNasSpace.MACRO, "64-41414-1_02_333", "use space transnas-micro");
         assertMessage(TransNasSpace.MACRO, "32-4111-basic", "base width is 64");
         assertMessage(TransNasSpace.MACRO, "64-111-basic", "4 to 6 modules");
@@ -172,6 +178,23 @@ class TransNasSpaceTest {
         e = assertThrows(IllegalArgumentException.class, () -> macro.score(macro.archs().get(0), "depth"));
         assertTrue(e.getMessage().contains("class_scene"), e.getMessage());
         assertEquals(macro.sample(20, 1), macro.sample(20, 1));
+    }
+
+    /**
+     * A.3 item 5: the native sizes of the three taps (deepest first) over the 3,255 macro codes,
+     * Eproxy build at 32×32 — 608 architectures feed three constant (1×1) maps to the heads.
+     */
+    @Test
+    void macroTapSizesMatchTheSpecHistogram() {
+        Map<String, Integer> histogram = new HashMap<>();
+        Shape input = new Shape(1, 3, 32, 32);
+        for (TransNasArch a : TransNasSpace.MACRO.labelled()) {
+            Shape[] taps = a.network(new NetworkSize(4, 1)).getOutputShapes(new Shape[] {input});
+            histogram.merge("(" + taps[2].get(2) + ", " + taps[1].get(2) + ", " + taps[0].get(2) + ")", 1, Integer::sum);
+        }
+        assertEquals(Map.ofEntries(Map.entry("(1, 1, 2)", 667), Map.entry("(1, 1, 1)", 608), Map.entry("(2, 2, 2)", 338),
+                Map.entry("(1, 2, 2)", 334), Map.entry("(4, 4, 4)", 267), Map.entry("(2, 2, 4)", 267), Map.entry("(2, 4, 4)", 267),
+                Map.entry("(1, 2, 4)", 267), Map.entry("(4, 4, 8)", 80), Map.entry("(4, 8, 8)", 80), Map.entry("(2, 4, 8)", 80)), histogram);
     }
 
     /**
