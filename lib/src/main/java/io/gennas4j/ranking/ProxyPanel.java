@@ -127,7 +127,8 @@ public final class ProxyPanel {
     @Override
     public String toString() {
         return "ProxyPanel" + settings.methods + " (gennas: " + settings.gennasTaskName + ", " + settings.gennasProtocol.describe()
-                + "; eproxy: " + settings.eproxyConfig.toJson() + "; seed " + settings.seed + ")";
+                + "; eproxy: " + settings.eproxyConfig.toJson()
+                + (settings.eproxyMacsMax == null ? "" : ", MACs_max " + settings.eproxyMacsMax) + "; seed " + settings.seed + ")";
     }
 
     /** Builder: methods required; task, protocol, configuration and seed optional. */
