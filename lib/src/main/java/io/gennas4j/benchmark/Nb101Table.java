@@ -73,6 +73,12 @@ public final class Nb101Table {
         return List.copyOf(shuffled.subList(0, Math.min(count, shuffled.size())));
     }
 
+    /** The labelled cell with this graph hash (the CSV's {@code hash} column), if any. */
+    public java.util.Optional<Nb101Arch> byHash(String hash) {
+        String h = hash == null ? "" : hash.trim();
+        return archs.stream().filter(a -> a.hash().equals(h)).findFirst();
+    }
+
     /** CIFAR-10 accuracy (fraction) of a cell, looked up by its graph hash. */
     public double accuracy(Nb101Arch arch) {
         Double a = accuracyByHash.get(arch.hash());

@@ -1,0 +1,213 @@
+package io.gennas4j.bench;
+
+import com.google.gson.GsonBuilder;
+import io.gennas4j.Gennas4j;
+import io.gennas4j.benchmark.Nb101Table;
+import io.gennas4j.benchmark.Nb201Table;
+import io.gennas4j.benchmark.TransNasTable;
+import io.gennas4j.proxy.Protocol;
+import io.gennas4j.proxy.Proxy;
+import io.gennas4j.ranking.ProxyPanel;
+import io.gennas4j.running.ArchitectureList;
+import io.gennas4j.running.ProgressListener;
+import io.gennas4j.running.ScoreCache;
+import io.gennas4j.running.ScoringRunner;
+import io.gennas4j.running.Shard;
+import io.gennas4j.space.Architecture;
+import io.gennas4j.space.SearchSpace;
+import io.gennas4j.space.SearchSpaces;
+import io.gennas4j.space.nb201.Nb201Space;
+import io.gennas4j.space.transnas.TransNasSpace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code environment/score}: scores any list of architectures with one proxy and writes
+ * {@code arch,score,seconds,error} as CSV, with the proxy's settings and the list's provenance in a
+ * JSON side file ({@code <out>.settings.json}). {@code --shard i/n} scores the i-th of n
+ * contiguous slices, so n machines split one list without coordination; the slices' CSVs
+ * concatenate to one run's.
+ */
+public final class ScoreCommand {
+
+    static final String USAGE = """
+            Usage: environment/score --space SPACE (--file FILE | --sample S | --all) --proxy NAME [options]
+              --space SPACE     nb201, nb101, transnas-micro, transnas-macro (or their -benchmark builds)
+              --file FILE       one encoding a line (# comments and blank lines skipped; NAS-Bench-101: the
+                                CSV's adjacency;ops form or its graph hash); bad lines are reported and skipped
+              --sample S        NAS-Bench-201: GenNAS sample S (0, 1, 2; 1,000 each)
+              --all             every architecture: NAS-Bench-201's 15,625, NAS-Bench-101's 2,500 labelled
+                                cells, TransNAS-Bench-101's labelled codes
+              --proxy NAME      gennas, eproxy or a zero-cost measure (grad_norm, snip, grasp, fisher, synflow,
+                                jacob_cov, naswot, plain, params, flops)
+              --preset P        GenNAS protocol: paper (default) or fast
+              --task NAME       GenNAS task: CONF_NB101 (default), CONF_DARTS, CONF_RESNET, CONF_COMBO or a JSON file
+              --seed K          GenNAS/Eproxy seed (default 111)
+              --shard i/n       score only the i-th of n contiguous slices (1-based)
+              --workers N       score in N worker JVMs (default 1: in this process)
+              --cache FILE      read and store scores in this SQLite cache
+              --out FILE        the CSV (default reports/score_<space>_<proxy>[_shard<i>of<n>].csv)
+            Prints archs=, failed=, skipped_lines=, seconds_per_arch_median=, wall_seconds=, out=.
+            """;
+
+    private ScoreCommand() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Map<String, String> opt = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                fail("Bad argument '" + args[i] + "' (options start with --)");
+            }
+            String key = args[i].substring(2);
+            if (key.equals("all")) {
+                opt.put(key, "true");
+            } else if (i + 1 >= args.length) {
+                fail("Option --" + key + " needs a value");
+            } else {
+                opt.put(key, args[++i]);
+            }
+        }
+        try {
+            run(opt);
+        } catch (IllegalArgumentException | IOException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println(message + "\n\n" + USAGE);
+        System.exit(2);
+    }
+
+    /** The list an invocation names, before sharding, with the lines it skipped. */
+    static ArchitectureList architectures(Map<String, String> opt, SearchSpace<?> space) throws IOException {
+        int sources = (opt.containsKey("file") ? 1 : 0) + (opt.containsKey("sample") ? 1 : 0) + (opt.containsKey("all") ? 1 : 0);
+        if (sources != 1) {
+            throw new IllegalArgumentException("Give exactly one of --file FILE, --sample S or --all");
+        }
+        if (opt.containsKey("file")) {
+            Nb101Table[] table = {null};
+            return ArchitectureList.read(Paths.get(opt.get("file")), space, line -> {
+                if (!space.name().equals("nb101") || !line.matches("[0-9a-f]{32}")) {
+                    return Optional.empty();
+                }
+                if (table[0] == null) {
+                    table[0] = Nb101Table.load();
+                }
+                return table[0].byHash(line);
+            });
+        }
+        List<Architecture> archs = new ArrayList<>();
+        if (opt.containsKey("sample")) {
+            if (space != Nb201Space.INSTANCE) {
+                throw new IllegalArgumentException("--sample names a GenNAS NAS-Bench-201 sample; for " + space.name() + " use --file or --all");
+            }
+            archs.addAll(Nb201Table.load().gennasSample(Integer.parseInt(opt.get("sample"))));
+        } else if (space == Nb201Space.INSTANCE) {
+            Nb201Table t = Nb201Table.load();
+            for (int i = 0; i < t.size(); i++) {
+                archs.add(t.arch(i));
+            }
+        } else if (space.name().equals("nb101")) {
+            archs.addAll(Nb101Table.load().archs());
+        } else if (space instanceof TransNasSpace ts) {
+            archs.addAll(TransNasTable.load(ts).archs());
+        } else {
+            throw new IllegalArgumentException("--all is not defined for space " + space.name() + "; use --file");
+        }
+        return new ArchitectureList(archs, List.of());
+    }
+
+    static Proxy proxy(Map<String, String> opt) {
+        String name = opt.get("proxy");
+        if (name == null) {
+            throw new IllegalArgumentException("--proxy NAME is required (gennas, eproxy or a zero-cost measure)");
+        }
+        return ProxyPanel.builder().setMethods(name).optSeed(Long.parseLong(opt.getOrDefault("seed", "111")))
+                .optGennasProtocol(Protocol.byName(opt.getOrDefault("preset", "paper")))
+                .optGennasTask(opt.getOrDefault("task", "CONF_NB101")).build().proxy(name);
+    }
+
+    /**
+     * Runs one invocation (options without their {@code --}).
+     *
+     * @return the CSV written
+     */
+    static Path run(Map<String, String> opt) throws IOException {
+        if (!opt.containsKey("space")) {
+            throw new IllegalArgumentException("--space is required (nb201, nb101, transnas-micro, transnas-macro)");
+        }
+        SearchSpace<?> space = SearchSpaces.byName(opt.get("space"));
+        ArchitectureList list = architectures(opt, space);
+        list.problems().forEach(p -> System.err.println("skipped " + p));
+        Shard shard = opt.containsKey("shard") ? Shard.parse(opt.get("shard")) : Shard.ALL;
+        List<Architecture> chosen = shard.slice(list.archs());
+        int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
+        Path out = Paths.get(opt.getOrDefault("out", "reports/score_" + space.name() + "_" + opt.get("proxy")
+                + (shard.count() > 1 ? "_shard" + shard.index() + "of" + shard.count() : "") + ".csv"));
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        long t0 = System.nanoTime();
+        Table scores;
+        Map<String, String> settings;
+        try (Proxy proxy = proxy(opt);
+                ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
+            settings = proxy.settings();
+            System.out.println(proxy.name() + " on " + chosen.size() + " " + space.name() + " architectures (shard " + shard
+                    + " of " + list.archs().size() + ")");
+            ScoringRunner.Builder rb = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.console(30));
+            if (workers > 1) {
+                rb.optWorkers(workers, 1);
+            }
+            scores = rb.build().run(chosen);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Table written = scores.selectColumns("arch", "score", "seconds", "error");
+        written.write().csv(out.toFile());
+        Map<String, Object> side = new LinkedHashMap<>();
+        side.put("space", space.name());
+        side.put("source", opt.containsKey("file") ? "file " + opt.get("file") : opt.containsKey("sample") ? "GenNAS sample " + opt.get("sample") : "all");
+        side.put("listed", list.archs().size());
+        side.put("skipped_lines", list.problems());
+        side.put("shard", shard.toString());
+        side.put("scored", written.rowCount());
+        side.put("proxy_settings", settings);
+        side.put("gennas4j_version", Gennas4j.version());
+        side.put("finished", Instant.now().toString());
+        side.put("wall_seconds", wall);
+        Files.writeString(Paths.get(out + ".settings.json"), new GsonBuilder().setPrettyPrinting().create().toJson(side) + "\n");
+        System.out.println("archs=" + written.rowCount());
+        System.out.println("failed=" + written.doubleColumn("score").countMissing());
+        System.out.println("skipped_lines=" + list.problems().size());
+        System.out.println("seconds_per_arch_median=" + Bench.fmt(written.rowCount() == 0 ? Double.NaN : written.doubleColumn("seconds").median()));
+        System.out.println("wall_seconds=" + Bench.fmt(wall));
+        System.out.println("out=" + out);
+        return out;
+    }
+
+    /** For tests: the options of a command line. */
+    static Map<String, String> options(String... args) {
+        Map<String, String> m = new LinkedHashMap<>();
+        List<String> a = Arrays.asList(args);
+        for (int i = 0; i < a.size(); i++) {
+            String k = a.get(i).substring(2);
+            m.put(k, k.equals("all") ? "true" : a.get(++i));
+        }
+        return m;
+    }
+}
