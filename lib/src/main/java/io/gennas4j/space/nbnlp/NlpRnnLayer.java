@@ -1,0 +1,195 @@
+package io.gennas4j.space.nbnlp;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One NAS-Bench-NLP recurrent layer ({@code CustomRNN}, spec {@code gennas-eproxy.md} §3.5): the
+ * recipe evaluated once per time step in topological order, hidden states zero at the start, the
+ * layer's output at each step = {@code h_new_0}.
+ *
+ * <ul>
+ *   <li>{@code linear} over inputs in_0…in_m: Σ_i in_i·W_iᵀ + b (one weight matrix per input, one
+ *       bias), W_i of shape [hidden, size(in_i)] where size(x) = the layer's input size and every
+ *       other input has the hidden size. Every cell parameter, biases included, starts
+ *       U(−1/√hidden, 1/√hidden) ({@code CustomRNN.reset_parameters}).
+ *   <li>{@code blend}: in0·in1 + (1 − in0)·in2 (input 0 is the gate); {@code elementwise_prod/sum}
+ *       over the inputs; tanh, sigmoid, leaky ReLU (slope 0.01).
+ *   <li>Weight drop (DropConnect, {@code ParameterListWeightDrop}): in training mode every
+ *       {@code linear} weight whose input is not {@code x} is dropped with probability
+ *       {@code wdrop} (scaled by 1/(1 − wdrop)), one mask per forward pass, shared by all steps.
+ * </ul>
+ *
+ * <p>Shapes: input [L, B, inputSize], output [L, B, hiddenSize].
+ */
+public final class NlpRnnLayer extends AbstractBlock {
+
+    private final NlpRecipe recipe;
+    private final int inputSize;
+    private final int hiddenSize;
+    private final float weightDrop;
+    private final Map<String, List<Parameter>> weights = new LinkedHashMap<>(); // linear node -> one per input
+    private final Map<String, Parameter> biases = new LinkedHashMap<>();
+
+    /**
+     * @param weightDrop DropConnect probability on hidden-to-hidden linear weights, 0 for none
+     * @throws IllegalArgumentException for non-positive sizes or a probability outside [0, 1)
+     */
+    public NlpRnnLayer(NlpRecipe recipe, int inputSize, int hiddenSize, float weightDrop) {
+        if (inputSize < 1 || hiddenSize < 1) {
+            throw new IllegalArgumentException("input and hidden sizes must be >= 1, got " + inputSize + " and " + hiddenSize);
+        }
+        if (!(weightDrop >= 0 && weightDrop < 1)) {
+            throw new IllegalArgumentException("weight drop is a probability in [0, 1), got " + weightDrop);
+        }
+        this.recipe = recipe;
+        this.inputSize = inputSize;
+        this.hiddenSize = hiddenSize;
+        this.weightDrop = weightDrop;
+        UniformInitializer init = new UniformInitializer((float) (1 / Math.sqrt(hiddenSize)));
+        for (NlpRecipe.Node n : recipe.topologicalOrder()) {
+            if (n.op() != NlpOp.LINEAR) {
+                continue;
+            }
+            List<Parameter> ws = new ArrayList<>();
+            for (int i = 0; i < n.inputs().size(); i++) {
+                int in = n.inputs().get(i).equals("x") ? inputSize : hiddenSize;
+                Parameter w = addParameter(Parameter.builder().setName(n.name() + "_w" + i).setType(Parameter.Type.WEIGHT)
+                        .optShape(new Shape(hiddenSize, in)).optInitializer(init).build());
+                ws.add(w);
+            }
+            weights.put(n.name(), ws);
+            biases.put(n.name(), addParameter(Parameter.builder().setName(n.name() + "_b").setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(hiddenSize)).optInitializer(init).build()));
+        }
+    }
+
+    public NlpRecipe recipe() {
+        return recipe;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray seq = inputs.singletonOrThrow();
+        long steps = seq.getShape().get(0);
+        long batch = seq.getShape().get(1);
+        var device = seq.getDevice();
+        Map<String, List<NDArray>> w = new HashMap<>();
+        Map<String, NDArray> b = new HashMap<>();
+        for (var e : weights.entrySet()) {
+            NlpRecipe.Node node = recipe.nodes().get(e.getKey());
+            List<NDArray> ws = new ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                NDArray wi = ps.getValue(e.getValue().get(i), device, training);
+                if (training && weightDrop > 0 && !node.inputs().get(i).equals("x")) {
+                    wi = Dropout.dropout(wi, weightDrop, true).singletonOrThrow();
+                }
+                ws.add(wi);
+            }
+            w.put(e.getKey(), ws);
+            b.put(e.getKey(), ps.getValue(biases.get(e.getKey()), device, training));
+        }
+        NDManager m = seq.getManager();
+        NDArray[] hidden = new NDArray[recipe.hiddenTupleSize()];
+        for (int k = 0; k < hidden.length; k++) {
+            hidden[k] = m.zeros(new Shape(batch, hiddenSize), seq.getDataType(), device);
+        }
+        NDList outputs = new NDList((int) steps);
+        for (int t = 0; t < steps; t++) {
+            hidden = step(seq.get(t), hidden, w, b);
+            outputs.add(hidden[0]);
+        }
+        return new NDList(NDArrays.stack(outputs, 0));
+    }
+
+    /** One time step: x [B, inputSize], hidden states [B, hiddenSize] → the new hidden states. */
+    NDArray[] step(NDArray x, NDArray[] hiddenPrev, Map<String, List<NDArray>> w, Map<String, NDArray> b) {
+        Map<String, NDArray> values = new HashMap<>();
+        values.put("x", x);
+        for (int k = 0; k < hiddenPrev.length; k++) {
+            values.put("h_prev_" + k, hiddenPrev[k]);
+        }
+        for (NlpRecipe.Node n : recipe.topologicalOrder()) {
+            List<NDArray> in = new ArrayList<>();
+            n.inputs().forEach(name -> in.add(values.get(name)));
+            values.put(n.name(), apply(n, in, w.get(n.name()), b.get(n.name())));
+        }
+        NDArray[] out = new NDArray[hiddenPrev.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = values.get("h_new_" + k);
+        }
+        return out;
+    }
+
+    static NDArray apply(NlpRecipe.Node n, List<NDArray> in, List<NDArray> w, NDArray bias) {
+        switch (n.op()) {
+            case LINEAR: {
+                NDArray y = in.get(0).matMul(w.get(0).transpose()).add(bias);
+                for (int i = 1; i < in.size(); i++) {
+                    y = y.add(in.get(i).matMul(w.get(i).transpose()));
+                }
+                return y;
+            }
+            case BLEND:
+                return in.get(0).mul(in.get(1)).add(in.get(0).neg().add(1).mul(in.get(2)));
+            case ELEMENTWISE_PROD: {
+                NDArray y = in.get(0);
+                for (int i = 1; i < in.size(); i++) {
+                    y = y.mul(in.get(i));
+                }
+                return y;
+            }
+            case ELEMENTWISE_SUM: {
+                NDArray y = in.get(0);
+                for (int i = 1; i < in.size(); i++) {
+                    y = y.add(in.get(i));
+                }
+                return y;
+            }
+            case ACTIVATION_TANH:
+                return in.get(0).tanh();
+            case ACTIVATION_SIGM:
+                return Activation.sigmoid(in.get(0));
+            case ACTIVATION_LEAKY_RELU:
+                return Activation.leakyRelu(in.get(0), 0.01f);
+            default:
+                throw new IllegalStateException("unhandled op " + n.op());
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape s = inputShapes[0];
+        return new Shape[] {new Shape(s.get(0), s.get(1), hiddenSize)};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        // parameters only; their shapes are fixed at construction
+    }
+
+    @Override
+    public String toString() {
+        return "NlpRnnLayer(" + inputSize + " -> " + hiddenSize + ", " + recipe.nodes().size() + " nodes, wdrop " + weightDrop + ")";
+    }
+}
