@@ -46,7 +46,8 @@ link_data() {
     done
   fi
   if [ ! -f "$GENNAS4J_DATA/nb201/nb201_accuracies.csv" ]; then
-    echo "WARNING: no benchmark data in $GENNAS4J_DATA (see data/README.md for the files to drop in)." >&2
+    echo "WARNING: no benchmark data in $GENNAS4J_DATA: links are made only from $shared (a checkout beside shared/);" \
+         "elsewhere set GENNAS4J_DATA=/path/to/shared/data (see data/README.md for the files)." >&2
   fi
 }
 

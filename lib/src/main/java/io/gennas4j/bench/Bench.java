@@ -72,6 +72,15 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws IOException {
+        try {
+            dispatch(args);
+        } catch (IllegalArgumentException | io.gennas4j.benchmark.MissingDataException e) {
+            System.err.println(e.getMessage() + "\n(environment/bench --help lists every option)");
+            System.exit(2);
+        }
+    }
+
+    private static void dispatch(String[] args) throws IOException {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.print(USAGE);
             return;

@@ -83,7 +83,7 @@ public final class ScoreCommand {
         }
         try {
             run(opt);
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IOException | io.gennas4j.benchmark.MissingDataException e) {
             fail(e.getMessage());
         }
     }
@@ -152,9 +152,9 @@ public final class ScoreCommand {
             throw new IllegalArgumentException("--space is required (nb201, nb101, transnas-micro, transnas-macro)");
         }
         SearchSpace<?> space = SearchSpaces.byName(opt.get("space"));
+        Shard shard = opt.containsKey("shard") ? Shard.parse(opt.get("shard")) : Shard.ALL;
         ArchitectureList list = architectures(opt, space);
         list.problems().forEach(p -> System.err.println("skipped " + p));
-        Shard shard = opt.containsKey("shard") ? Shard.parse(opt.get("shard")) : Shard.ALL;
         List<Architecture> chosen = shard.slice(list.archs());
         int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
         Path out = Paths.get(opt.getOrDefault("out", "reports/score_" + space.name() + "_" + opt.get("proxy")
@@ -190,7 +190,7 @@ public final class ScoreCommand {
         side.put("gennas4j_version", Gennas4j.version());
         side.put("finished", Instant.now().toString());
         side.put("wall_seconds", wall);
-        Files.writeString(Paths.get(out + ".settings.json"), new GsonBuilder().setPrettyPrinting().create().toJson(side) + "\n");
+        Files.writeString(Paths.get(out + ".settings.json"), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(side) + "\n");
         System.out.println("archs=" + written.rowCount());
         System.out.println("failed=" + written.doubleColumn("score").countMissing());
         System.out.println("skipped_lines=" + list.problems().size());

@@ -32,7 +32,7 @@ final class TransNasBench {
                      --macs-max: Eproxy's MACs_max (needed with --build benchmark, which the reference's table lacks). Prints spearman_<method>_<task>= (|rho|) with its
                      interval, spearman_aligned_<method>_<task>= (rho in the method's own direction: > 0 ranks
                      as claimed), kendall_<method>_<task>=, seconds_per_arch_<method>=; writes
-                     --out/transnas_<space>_comparison.csv
+                     --out (default reports)/<space>_comparison.csv, e.g. transnas-macro_comparison.csv
             """;
 
     private TransNasBench() {}
@@ -47,6 +47,11 @@ final class TransNasBench {
         String methods = opt.getOrDefault("methods",
                 "gennas,eproxy," + String.join(",", io.gennas4j.proxy.zerocost.ZeroCostMeasures.names()));
         ProxyPanel.Builder pb = ProxyPanel.builder().setMethods(methods).optSeed(seed);
+        if (space.build() == io.gennas4j.space.transnas.TransNasBuild.BENCHMARK && List.of(methods.split(",")).contains("eproxy")
+                && !opt.containsKey("macs-max")) {
+            throw new IllegalArgumentException("Eproxy on --build benchmark needs --macs-max M (the reference's MACs_max table only"
+                    + " covers the Eproxy build), or leave eproxy out of --methods");
+        }
         if (opt.containsKey("macs-max")) {
             pb.optEproxyMacsMax(Double.parseDouble(opt.get("macs-max")));
         }
@@ -60,7 +65,7 @@ final class TransNasBench {
         }
         Path out = Paths.get(opt.getOrDefault("out", "reports"));
         Files.createDirectories(out);
-        Path csv = out.resolve("transnas_" + space.name() + "_comparison.csv");
+        Path csv = out.resolve(space.name() + "_comparison.csv");
         cmp.table().write().csv(csv.toFile());
         System.out.println(cmp.wide("|spearman|").printAll());
         System.out.println("space=" + space.name());
