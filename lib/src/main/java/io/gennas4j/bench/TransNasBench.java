@@ -44,10 +44,9 @@ final class TransNasBench {
         long sampleSeed = Long.parseLong(opt.getOrDefault("sample-seed", String.valueOf(seed)));
         TransNasTable table = TransNasTable.load(space);
         List<TransNasArch> chosen = table.sample(n, sampleSeed);
-        String methods = opt.getOrDefault("methods",
-                "gennas,eproxy," + String.join(",", io.gennas4j.proxy.zerocost.ZeroCostMeasures.names()));
+        String methods = opt.getOrDefault("methods", "all");
         ProxyPanel.Builder pb = ProxyPanel.builder().setMethods(methods).optSeed(seed);
-        if (space.build() == io.gennas4j.space.transnas.TransNasBuild.BENCHMARK && List.of(methods.split(",")).contains("eproxy")
+        if (space.build() == io.gennas4j.space.transnas.TransNasBuild.BENCHMARK && (methods.equals("all") || List.of(methods.split(",")).contains("eproxy"))
                 && !opt.containsKey("macs-max")) {
             throw new IllegalArgumentException("Eproxy on --build benchmark needs --macs-max M (the reference's MACs_max table only"
                     + " covers the Eproxy build), or leave eproxy out of --methods");

@@ -141,8 +141,13 @@ public final class ProxyPanel {
         private long seed = 111;
         private Double eproxyMacsMax;
 
-        /** Comma-separated method names, e.g. {@code gennas,eproxy,synflow}. */
+        /** Comma-separated method names, e.g. {@code gennas,eproxy,synflow}; {@code all}: gennas, eproxy and every zero-cost measure. */
         public Builder setMethods(String commaSeparated) {
+            if (commaSeparated.trim().equals("all")) {
+                List<String> all = new ArrayList<>(List.of("gennas", "eproxy"));
+                all.addAll(ZeroCostMeasures.names());
+                return setMethods(all);
+            }
             return setMethods(Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
         }
 

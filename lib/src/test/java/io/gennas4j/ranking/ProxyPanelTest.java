@@ -20,6 +20,7 @@ class ProxyPanelTest {
         var e = assertThrows(IllegalArgumentException.class, () -> ProxyPanel.builder().setMethods("gennas,snyflow"));
         assertTrue(e.getMessage().contains("snyflow") && e.getMessage().contains("synflow"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> ProxyPanel.builder().build());
+        assertEquals(12, ProxyPanel.builder().setMethods("all").build().methods().size());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ProxyPanel.builder().setMethods("params,params"))
                 .getMessage().contains("listed twice"));
         try (Proxy p = ProxyPanel.builder().setMethods("params").build().proxy("params")) {
