@@ -46,7 +46,8 @@ public final class Bench {
                      --batch B        images per batch (default 64, naswot 128)
                      --channels C --cells N   network size (default the benchmark's: nb201 16/5, nb101 128/3)
             """ + FrontierBench.USAGE + SearchBench.USAGE + TaskSearchBench.USAGE + EproxyBench.USAGE + TransNasBench.USAGE + """
-              --archs N          architectures from the start of the GenNAS sample (default 100)
+              --archs N|all      architectures from the start of the GenNAS sample (default 100), or all 15,625
+                                 (prints wall_seconds=, peak_rss_mb=, archs_per_core_hour= as every run does)
               --arch-file FILE   score these NAS-Bench-201 architecture strings instead (one a line)
               --sample S         GenNAS NAS-Bench-201 sample 0, 1 or 2 (default 0)
               --seed K           proxy seed (default 111)
@@ -126,7 +127,8 @@ public final class Bench {
             System.exit(2);
         }
         Map<String, String> opt = options(Arrays.copyOfRange(args, 1, args.length));
-        int archs = Integer.parseInt(opt.getOrDefault("archs", "100"));
+        boolean all = opt.getOrDefault("archs", "").equals("all");
+        int archs = all ? Integer.MAX_VALUE : Integer.parseInt(opt.getOrDefault("archs", "100"));
         int sample = Integer.parseInt(opt.getOrDefault("sample", "0"));
         long seed = Long.parseLong(opt.getOrDefault("seed", "111"));
         String taskArg = opt.getOrDefault("task", "CONF_NB101");
@@ -139,11 +141,17 @@ public final class Bench {
         Nb201Table truth = Nb201Table.load();
         List<Nb201Arch> sampleArchs = truth.gennasSample(sample);
         List<Nb201Arch> chosen = sampleArchs.subList(0, Math.min(archs, sampleArchs.size()));
+        if (all) {
+            chosen = new java.util.ArrayList<>();
+            for (int i = 0; i < truth.size(); i++) {
+                chosen.add(truth.arch(i));
+            }
+        }
         if (opt.containsKey("arch-file")) {
             chosen = readArchs(Paths.get(opt.get("arch-file")));
         }
-        System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-201 architectures (sample %d), %s, %s%n",
-                chosen.size(), sample, protocol.describe(), taskArg);
+        System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-201 architectures (%s), %s, %s%n",
+                chosen.size(), all ? "the whole space" : "sample " + sample, protocol.describe(), taskArg);
 
         int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
         int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
@@ -189,6 +197,11 @@ public final class Bench {
         figures.put("seconds_per_arch_median", fmt(scores.doubleColumn("seconds").median()));
         figures.put("seconds_per_arch_mean", fmt(Arrays.stream(seconds).average().orElse(Double.NaN)));
         figures.put("seconds_per_arch_wall", fmt(wall / Math.max(1, scores.rowCount())));
+        figures.put("wall_seconds", fmt(wall));
+        figures.put("peak_rss_mb", String.valueOf(peakRssMb()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        figures.put("cores", String.valueOf(cores));
+        figures.put("archs_per_core_hour", fmt(scores.rowCount() / (wall / 3600.0) / cores));
         if (poolScores != null) {
             double poolPerArch = poolWall / Math.max(1, poolScores.rowCount());
             figures.put("seconds_per_arch_pool", fmt(poolPerArch));
@@ -269,6 +282,20 @@ public final class Bench {
         } finally {
             IntraOpThreads.set(before);
         }
+    }
+
+    /** This JVM's peak resident set (VmHWM of /proc/self/status) in MiB, −1 where it cannot be read. */
+    static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     static String fmt(double v) {
