@@ -32,4 +32,11 @@ class BenchTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Bench.protocol(Map.of("preset", "quick")));
         assertEquals(true, e.getMessage().contains("paper, fast"));
     }
+
+    @Test
+    void peakResidentSetIsReadFromProc() {
+        long mb = Bench.peakRssMb();
+        // this JVM holds at least its heap's first pages; -1 only where /proc is missing
+        assertEquals(true, mb > 10 || (mb == -1 && !java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/status"))), "peak " + mb);
+    }
 }
