@@ -53,6 +53,7 @@ public final class ScoreCommand {
               --preset P        GenNAS protocol: paper (default) or fast
               --task NAME       GenNAS task: CONF_NB101 (default), CONF_DARTS, CONF_RESNET, CONF_COMBO or a JSON file
               --seed K          GenNAS/Eproxy seed (default 111)
+              --macs-max M      Eproxy's MACs_max where the reference's table has none (TransNAS benchmark builds)
               --shard i/n       score only the i-th of n contiguous slices (1-based)
               --workers N       score in N worker JVMs (default 1: in this process)
               --cache FILE      read and store scores in this SQLite cache
@@ -137,9 +138,13 @@ public final class ScoreCommand {
         if (name == null) {
             throw new IllegalArgumentException("--proxy NAME is required (gennas, eproxy or a zero-cost measure)");
         }
-        return ProxyPanel.builder().setMethods(name).optSeed(Long.parseLong(opt.getOrDefault("seed", "111")))
+        ProxyPanel.Builder b = ProxyPanel.builder().setMethods(name).optSeed(Long.parseLong(opt.getOrDefault("seed", "111")))
                 .optGennasProtocol(Protocol.byName(opt.getOrDefault("preset", "paper")))
-                .optGennasTask(opt.getOrDefault("task", "CONF_NB101")).build().proxy(name);
+                .optGennasTask(opt.getOrDefault("task", "CONF_NB101"));
+        if (opt.containsKey("macs-max")) {
+            b.optEproxyMacsMax(Double.parseDouble(opt.get("macs-max")));
+        }
+        return b.build().proxy(name);
     }
 
     /**
