@@ -230,25 +230,17 @@ public final class Bench {
     }
 
     /**
-     * NAS-Bench-201 architecture strings, one a line (blank lines and {@code #} comments skipped).
+     * NAS-Bench-201 architecture strings, one a line (blank lines and {@code #} comments skipped),
+     * read by {@link io.gennas4j.running.ArchitectureList}; the bench refuses a file with a bad line.
      *
      * @throws IllegalArgumentException naming the file and line of a string that does not parse
      */
     static List<Nb201Arch> readArchs(Path file) throws IOException {
-        List<Nb201Arch> out = new java.util.ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            try {
-                out.add(Nb201Arch.parse(line));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
-            }
+        var list = io.gennas4j.running.ArchitectureList.read(file, io.gennas4j.space.nb201.Nb201Space.INSTANCE, null);
+        if (!list.problems().isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", list.problems()));
         }
-        return out;
+        return list.archs().stream().map(a -> (Nb201Arch) a).toList();
     }
 
     /**

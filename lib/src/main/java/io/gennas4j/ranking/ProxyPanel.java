@@ -72,8 +72,7 @@ public final class ProxyPanel {
         if (ZeroCostMeasures.names().contains(method)) {
             return ZeroCostProxy.builder().setMeasure(method).build();
         }
-        throw new IllegalArgumentException("Unknown method '" + method + "'. Known: gennas, eproxy, "
-                + String.join(", ", ZeroCostMeasures.names()));
+        throw new IllegalArgumentException("Unknown method '" + method + "'. Known: " + String.join(", ", Builder.known()));
     }
 
     /**
@@ -144,16 +143,13 @@ public final class ProxyPanel {
         /** Comma-separated method names, e.g. {@code gennas,eproxy,synflow}; {@code all}: gennas, eproxy and every zero-cost measure. */
         public Builder setMethods(String commaSeparated) {
             if (commaSeparated.trim().equals("all")) {
-                List<String> all = new ArrayList<>(List.of("gennas", "eproxy"));
-                all.addAll(ZeroCostMeasures.names());
-                return setMethods(all);
+                return setMethods(known());
             }
             return setMethods(Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
         }
 
         public Builder setMethods(List<String> names) {
-            List<String> known = new ArrayList<>(List.of("gennas", "eproxy"));
-            known.addAll(ZeroCostMeasures.names());
+            List<String> known = known();
             for (String n : names) {
                 if (!known.contains(n)) {
                     throw new IllegalArgumentException("Unknown method '" + n + "'. Known: " + String.join(", ", known));
@@ -169,7 +165,14 @@ public final class ProxyPanel {
             return this;
         }
 
-        /** GenNAS's task by published name or JSON file (default CONF_NB101). */
+        /** gennas, eproxy and every zero-cost measure, in scoring order. */
+        private static List<String> known() {
+            List<String> all = new ArrayList<>(List.of("gennas", "eproxy"));
+            all.addAll(ZeroCostMeasures.names());
+            return all;
+        }
+
+                /** GenNAS's task by published name or JSON file (default CONF_NB101). */
         public Builder optGennasTask(String nameOrFile) {
             this.gennasTask = TaskConfig.byNameOrFile(nameOrFile);
             this.gennasTaskName = nameOrFile;

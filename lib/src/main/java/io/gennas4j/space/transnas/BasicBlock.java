@@ -53,8 +53,7 @@ final class BasicBlock extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape s = inputShapes[0];
-        return new Shape[] {new Shape(s.get(0), planes, Convs.out(s.get(2), stride), Convs.out(s.get(3), stride))};
+        return new Shape[] {Convs.outShape(inputShapes[0], planes, stride)};
     }
 
     @Override

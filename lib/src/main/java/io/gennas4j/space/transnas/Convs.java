@@ -37,4 +37,9 @@ final class Convs {
     static long out(long side, int stride) {
         return (side + stride - 1) / stride;
     }
+
+    /** The shape a cell, block or edge C_in → {@code channels} with {@code stride} gives for {@code in} [B, C, H, W]. */
+    static ai.djl.ndarray.types.Shape outShape(ai.djl.ndarray.types.Shape in, int channels, int stride) {
+        return new ai.djl.ndarray.types.Shape(in.get(0), channels, out(in.get(2), stride), out(in.get(3), stride));
+    }
 }

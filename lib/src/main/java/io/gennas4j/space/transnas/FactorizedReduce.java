@@ -67,8 +67,7 @@ final class FactorizedReduce extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape s = inputShapes[0];
-        return new Shape[] {new Shape(s.get(0), out, Convs.out(s.get(2), stride), Convs.out(s.get(3), stride))};
+        return new Shape[] {Convs.outShape(inputShapes[0], out, stride)};
     }
 
     @Override
