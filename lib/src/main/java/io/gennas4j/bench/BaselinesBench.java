@@ -46,8 +46,7 @@ final class BaselinesBench {
         List<String> measures = opt.containsKey("measures")
                 ? Arrays.asList(opt.get("measures").split(","))
                 : io.gennas4j.proxy.zerocost.ZeroCostMeasures.names();
-        int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
-        int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
+        int workers = Bench.workers(opt);
         Path out = Paths.get(opt.getOrDefault("out", "reports"));
         Files.createDirectories(out);
         io.gennas4j.ranking.MethodComparison cmp = new io.gennas4j.ranking.MethodComparison();
@@ -71,9 +70,7 @@ final class BaselinesBench {
                     System.out.printf(Locale.ROOT, "%s on %d %s architectures%n", proxy.name(), chosen.size(), space);
                     ScoringRunner.Builder runner = ScoringRunner.builder().setProxy(proxy).optCache(cache)
                             .optProgress(ProgressListener.console(30));
-                    if (workers > 1) {
-                        runner.optWorkers(workers, threads);
-                    }
+                    runner.optWorkers(workers);
                     Table scores = runner.build().run(chosen);
                     cmp.add(proxy.name(), scores, truth, proxy.higherIsBetter());
                     Path csv = out.resolve("baseline_" + proxy.name() + "_" + label + "_n" + chosen.size() + ".csv");

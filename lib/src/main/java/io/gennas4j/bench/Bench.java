@@ -1,15 +1,16 @@
 package io.gennas4j.bench;
 
 import io.gennas4j.benchmark.Nb201Table;
+import io.gennas4j.proxy.IntraOpThreads;
 import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.ranking.MethodComparison;
 import io.gennas4j.ranking.Nb201Ranking;
 import io.gennas4j.ranking.RankingMetrics;
-import io.gennas4j.running.IntraOpThreads;
 import io.gennas4j.running.ProgressListener;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.running.ScoringRunner;
+import io.gennas4j.running.WorkerPool;
 import io.gennas4j.space.NetworkSize;
 import io.gennas4j.space.nb201.Nb201Arch;
 import io.gennas4j.task.TaskConfig;
@@ -60,13 +61,12 @@ public final class Bench {
               --channels C       base channels (paper 16)
               --batch B          batch size (paper 16)
               --out DIR          where the scores CSV goes (default reports)
-              --workers N        score in N worker JVMs (default 1: in this process)
-              --threads T        PyTorch intra-op threads per worker (default 1)
-              --pool N           after the run, score the same architectures again with N workers
-                                 and print seconds_per_arch_pool= and pool_speedup= (wall time ratio), then
-                                 the first --bound-archs (20) at 1 thread in this process:
-                                 seconds_per_arch_one_thread= and pool_speedup_bound= (N x one process's
-                                 time / one-thread time: what N one-thread workers could at best reach)
+              --workers N        score in N worker JVMs (default one per core, GENNAS4J_WORKERS; 1: in
+                                 this process). Every scorer uses GENNAS4J_INTRA_OP_THREADS PyTorch threads
+                                 (default 1), so scores do not depend on N
+              --pool N           score in this process first, then the same architectures again with N
+                                 workers; prints seconds_per_arch_in_process=, seconds_per_arch_pool=,
+                                 pool_speedup= (wall-time ratio) and pool_max_score_difference= (0 expected)
               --cache FILE       read and store scores in this SQLite cache (default: none, always train)
             """;
 
@@ -153,33 +153,31 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "Scoring %d NAS-Bench-201 architectures (%s), %s, %s%n",
                 chosen.size(), all ? "the whole space" : "sample " + sample, protocol.describe(), taskArg);
 
-        int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
-        int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
+        int workers = Bench.workers(opt);
         int pool = Integer.parseInt(opt.getOrDefault("pool", "0"));
+        if (pool > 1) {
+            workers = 1; // the pool is compared with the in-process scorer
+        }
         Table scores;
         boolean higherIsBetter;
         double wall;
         double poolWall = Double.NaN;
         Table poolScores = null;
-        double oneThreadPerArch = Double.NaN;
         try (RegressionProxy proxy = RegressionProxy.builder().setTask(task).optProtocol(protocol).optSeed(seed).build();
                 ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
             higherIsBetter = proxy.higherIsBetter();
             long t0 = System.nanoTime();
             ScoringRunner.Builder runner = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.console(30))
                     .optCache(cache);
-            if (workers > 1) {
-                runner.optWorkers(workers, threads);
-            }
+            runner.optWorkers(workers);
             scores = runner.build().run(chosen);
             wall = (System.nanoTime() - t0) / 1e9;
             if (pool > 1) {
                 System.out.printf(Locale.ROOT, "Scoring the same %d architectures with %d worker processes%n", chosen.size(), pool);
                 long t1 = System.nanoTime();
                 poolScores = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.console(30))
-                        .optWorkers(pool, threads).build().run(chosen);
+                        .optWorkers(pool).build().run(chosen);
                 poolWall = (System.nanoTime() - t1) / 1e9;
-                oneThreadPerArch = oneThreadSecondsPerArch(proxy, chosen, Integer.parseInt(opt.getOrDefault("bound-archs", "20")));
             }
         }
         Files.createDirectories(out);
@@ -201,9 +199,12 @@ public final class Bench {
         figures.put("peak_rss_mb", String.valueOf(peakRssMb()));
         int cores = Runtime.getRuntime().availableProcessors();
         figures.put("cores", String.valueOf(cores));
+        figures.put("workers", String.valueOf(workers));
+        figures.put("intra_op_threads", String.valueOf(IntraOpThreads.policy()));
         figures.put("archs_per_core_hour", fmt(scores.rowCount() / (wall / 3600.0) / cores));
         if (poolScores != null) {
             double poolPerArch = poolWall / Math.max(1, poolScores.rowCount());
+            figures.put("seconds_per_arch_in_process", fmt(wall / Math.max(1, scores.rowCount())));
             figures.put("seconds_per_arch_pool", fmt(poolPerArch));
             figures.put("pool_workers", String.valueOf(pool));
             figures.put("pool_speedup", fmt(wall / Math.max(1, scores.rowCount()) / poolPerArch));
@@ -212,9 +213,6 @@ public final class Bench {
                 maxDiff = Math.max(maxDiff, Math.abs(scores.doubleColumn("score").get(r) - poolScores.doubleColumn("score").get(r)));
             }
             figures.put("pool_max_score_difference", String.format(Locale.ROOT, "%.3g", maxDiff));
-            // N one-thread workers can at best run N times as fast as one one-thread process
-            figures.put("seconds_per_arch_one_thread", fmt(oneThreadPerArch));
-            figures.put("pool_speedup_bound", fmt(pool * (wall / Math.max(1, scores.rowCount())) / oneThreadPerArch));
         }
         List<Nb201Ranking.Row> rows = Nb201Ranking.rows(scores, truth, higherIsBetter, RankingMetrics.Settings.DEFAULT);
         figures.put("ranked", String.valueOf(rows.get(0).metrics().n()));
@@ -252,28 +250,13 @@ public final class Bench {
                 knob(opt, "iters"), knob(opt, "batch"), knob(opt, "eval-interval"));
     }
 
-    private static int knob(Map<String, String> opt, String name) {
-        return Integer.parseInt(opt.getOrDefault(name, "0"));
+    /** {@code --workers N}, default {@link WorkerPool#defaultWorkers()} (one per core; 1 scores in this process). */
+    static int workers(Map<String, String> opt) {
+        return opt.containsKey("workers") ? Integer.parseInt(opt.get("workers")) : WorkerPool.defaultWorkers();
     }
 
-    /**
-     * Seconds per architecture in this process at one PyTorch thread, over the first {@code n}
-     * architectures (after one warm-up): what one pool worker could do alone, so that N workers
-     * can at best reach N times that rate. Restores the thread count.
-     */
-    private static double oneThreadSecondsPerArch(RegressionProxy proxy, List<Nb201Arch> archs, int n) {
-        List<Nb201Arch> some = archs.subList(0, Math.min(n, archs.size()));
-        System.out.printf(Locale.ROOT, "Scoring the first %d again in this process at 1 PyTorch thread (the pool's bound)%n", some.size());
-        int before = IntraOpThreads.get();
-        IntraOpThreads.set(1);
-        try {
-            proxy.score(some.get(0));
-            long t = System.nanoTime();
-            some.forEach(proxy::score);
-            return (System.nanoTime() - t) / 1e9 / some.size();
-        } finally {
-            IntraOpThreads.set(before);
-        }
+    private static int knob(Map<String, String> opt, String name) {
+        return Integer.parseInt(opt.getOrDefault(name, "0"));
     }
 
     /** This JVM's peak resident set (VmHWM of /proc/self/status) in MiB, −1 where it cannot be read. */

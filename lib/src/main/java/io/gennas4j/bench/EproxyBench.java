@@ -102,10 +102,8 @@ final class EproxyBench {
         try (EproxyProxy proxy = pb.build();
                 ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
             ScoringRunner.Builder rb = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.console(30));
-            int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
-            if (workers > 1) {
-                rb.optWorkers(workers, 1);
-            }
+            int workers = Bench.workers(opt);
+            rb.optWorkers(workers);
             ScoringRunner runner = rb.build();
             scores = runner.run(chosen);
             traces = runner.scores();
@@ -148,7 +146,7 @@ final class EproxyBench {
                         Integer.parseInt(opt.getOrDefault("evals", "200")))
                 .optSeed(seed).optHeldOut(Integer.parseInt(opt.getOrDefault("heldout", "200")),
                         Integer.parseInt(opt.getOrDefault("heldout-sample", "0")))
-                .optWorkers(Integer.parseInt(opt.getOrDefault("workers", "1"))).optListener(SearchListener.console(60));
+                .optWorkers(Bench.workers(opt)).optListener(SearchListener.console(60));
         NetworkSize size = size(opt, space, true);
         if (size != null) {
             b.optNetworkSize(size);

@@ -55,7 +55,7 @@ public final class ScoreCommand {
               --seed K          GenNAS/Eproxy seed (default 111)
               --macs-max M      Eproxy's MACs_max where the reference's table has none (TransNAS benchmark builds)
               --shard i/n       score only the i-th of n contiguous slices (1-based)
-              --workers N       score in N worker JVMs (default 1: in this process)
+              --workers N       score in N worker JVMs (default one per core; 1: in this process)
               --cache FILE      read and store scores in this SQLite cache
               --out FILE        the CSV (default reports/score_<space>_<proxy>[_shard<i>of<n>].csv)
             Prints archs=, failed=, skipped_lines=, seconds_per_arch_median=, wall_seconds=, out=.
@@ -161,7 +161,7 @@ public final class ScoreCommand {
         ArchitectureList list = architectures(opt, space);
         list.problems().forEach(p -> System.err.println("skipped " + p));
         List<Architecture> chosen = shard.slice(list.archs());
-        int workers = Integer.parseInt(opt.getOrDefault("workers", "1"));
+        int workers = Bench.workers(opt);
         Path out = Paths.get(opt.getOrDefault("out", "reports/score_" + space.name() + "_" + opt.get("proxy")
                 + (shard.count() > 1 ? "_shard" + shard.index() + "of" + shard.count() : "") + ".csv"));
         if (out.toAbsolutePath().getParent() != null) {
@@ -176,9 +176,7 @@ public final class ScoreCommand {
             System.out.println(proxy.name() + " on " + chosen.size() + " " + space.name() + " architectures (shard " + shard
                     + " of " + list.archs().size() + ")");
             ScoringRunner.Builder rb = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.console(30));
-            if (workers > 1) {
-                rb.optWorkers(workers, 1);
-            }
+            rb.optWorkers(workers);
             scores = rb.build().run(chosen);
         }
         double wall = (System.nanoTime() - t0) / 1e9;

@@ -36,7 +36,7 @@ final class SearchBench {
                      --preset fast (default on nb201) | paper; --iters/--cells/--channels override single knobs;
                      nb101 searches the 2,500 labelled cells with GenNAS's protocol (C=16, 3 cells, 100 it.);
                      --task NAME|file.json, --proxy-seed K (one GenNAS seed for all searches; default: the
-                     search seed), --workers N --threads T, --out DIR (per-search history CSVs, default reports);
+                     search seed), --workers N (default one per core), --out DIR (per-search history CSVs, default reports);
                      prints search_<method>_<dataset>_test_mean= and _std=, evals=, seconds_per_search_median=
             """;
 
@@ -67,9 +67,7 @@ final class SearchBench {
         if (opt.containsKey("proxy-seed")) {
             b.optProxySeed(Long.parseLong(opt.get("proxy-seed")));
         }
-        if (opt.containsKey("workers")) {
-            b.optWorkers(Integer.parseInt(opt.get("workers")), Integer.parseInt(opt.getOrDefault("threads", "1")));
-        }
+        b.optWorkers(Bench.workers(opt));
         Path out = Paths.get(opt.getOrDefault("out", "reports"));
         Files.createDirectories(out);
         List<NasSearchResult> results;

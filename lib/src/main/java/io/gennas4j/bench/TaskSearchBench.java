@@ -47,7 +47,7 @@ final class TaskSearchBench {
                         Integer.parseInt(opt.getOrDefault("cycles", "20")))
                 .optSeed(seed).optLabelled(20, Long.parseLong(opt.getOrDefault("labelled-seed", "0")))
                 .optHeldOutSample(Integer.parseInt(opt.getOrDefault("heldout-sample", "0")))
-                .optWorkers(Integer.parseInt(opt.getOrDefault("workers", "1"))).optListener(SearchListener.console(60));
+                .optWorkers(Bench.workers(opt)).optListener(SearchListener.console(60));
         b.optProtocol(io.gennas4j.search.NasSearch.protocol(space, opt.getOrDefault("preset", ""), knob(opt, "channels"),
                 knob(opt, "cells"), knob(opt, "iters")));
         Path out = Paths.get(opt.getOrDefault("out", "reports"));
@@ -81,7 +81,7 @@ final class TaskSearchBench {
                 var truth = space.equals("nb201") ? io.gennas4j.benchmark.Nb201Table.load().accuracies()
                         : io.gennas4j.benchmark.Nb101Table.load().accuracies();
                 HeldOutComparison cmp = HeldOutComparison.run(tasks, archs, truth, search.target(), search.protocol(), seeds, cache,
-                        Integer.parseInt(opt.getOrDefault("workers", "1")));
+                        Bench.workers(opt));
                 System.out.println(cmp.summary().printAll());
                 tech.tablesaw.api.Table summary = cmp.summary();
                 for (int r = 0; r < summary.rowCount(); r++) {

@@ -22,7 +22,11 @@ import ai.djl.training.ParameterStore;
  *       output elements; a pooling layer its input elements. Identity, zero, padding,
  *       concatenation, additions and interpolation count 0.
  *   <li>{@link Convention#CONV_LINEAR}: convolutions and linear layers only, without biases (the
- *       "FLOPs" of most NAS papers, as the {@code flops} baseline counts them).
+ *       "FLOPs" of most NAS papers).
+ *   <li>{@link Convention#XAUTODL}: convolutions and linear layers with their biases (out elements
+ *       per bias), nothing else: NAS-Bench-201's {@code get_model_infos} (xautodl
+ *       {@code flop_benchmark.py}, whose pooling hooks are not summed), as the {@code flops}
+ *       baseline counts them.
  * </ul>
  *
  * <pre>{@code
@@ -36,10 +40,16 @@ public final class MacCounter {
         /** ptflops 0.6.9 (Eproxy's MACs term). */
         PTFLOPS,
         /** Convolution and linear kernels only. */
-        CONV_LINEAR
+        CONV_LINEAR,
+        /** Convolution and linear kernels and biases (NAS-Bench-201's FLOPs). */
+        XAUTODL
     }
 
     private MacCounter() {}
+
+    private static boolean hasBias(WeightLayer layer) {
+        return layer.getParameters().get("bias") != null;
+    }
 
     /**
      * MACs of one forward pass of {@code block} (initialised) on an input of {@code inputShape},
@@ -60,7 +70,7 @@ public final class MacCounter {
             public NDArray afterWeightLayer(WeightLayer layer, NDArray out) {
                 long outElements = out.size();
                 total[0] += outElements * layer.fanIn();
-                if (convention == Convention.PTFLOPS && layer.getParameters().get("bias") != null) {
+                if (convention != Convention.CONV_LINEAR && hasBias(layer)) {
                     total[0] += outElements;
                 }
                 return out;

@@ -47,6 +47,7 @@ public final class RegressionProxy implements Proxy {
     private final Random sequentialRng;
 
     private RegressionProxy(Builder b) {
+        IntraOpThreads.apply(); // what is computed at build time (batch, targets) uses the same count
         io.gennas4j.Gennas4j.checkNativeSettings();
         this.settings = b.copy();
         this.manager = NDManager.newBaseManager();
@@ -151,6 +152,7 @@ public final class RegressionProxy implements Proxy {
 
     @Override
     public ProxyScore score(Architecture arch) {
+        IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
         long start = System.nanoTime();
         try {
             double[] trace = train(arch);

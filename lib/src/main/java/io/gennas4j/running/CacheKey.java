@@ -1,5 +1,6 @@
 package io.gennas4j.running;
 
+import io.gennas4j.proxy.IntraOpThreads;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,19 +10,31 @@ import java.util.TreeMap;
 
 /**
  * What a cached score is keyed by: search space, architecture, proxy, every setting of the proxy
- * (task, protocol, images, seed, …) and the library version. Anything that changes a score must
- * be among the settings.
+ * (task, protocol, images, seed, …), the scorers' intra-op thread count ({@link IntraOpThreads#policy()},
+ * issue 17) and the library version. Anything that changes a score must be among the settings.
  *
  * @param space search-space name
  * @param arch architecture encoding
  * @param proxy proxy name
- * @param settings the proxy's settings, canonical (sorted) text
+ * @param settings the proxy's settings plus {@code intra_op_threads}, canonical (sorted) text
  * @param version gennas4j version
  */
 public record CacheKey(String space, String arch, String proxy, String settings, String version) {
 
+    /** The settings entry that records the intra-op thread count. */
+    public static final String THREADS_KEY = "intra_op_threads";
+
+
+    /** The key under the current thread policy: {@code settings} plus {@code intra_op_threads}. */
     public static CacheKey of(String space, String arch, String proxy, Map<String, String> settings, String version) {
-        return new CacheKey(space, arch, proxy, new TreeMap<>(settings).toString(), version);
+        return of(space, arch, proxy, settings, IntraOpThreads.policy(), version);
+    }
+
+    /** The key of a score made with {@code intraOpThreads} PyTorch threads. */
+    public static CacheKey of(String space, String arch, String proxy, Map<String, String> settings, int intraOpThreads, String version) {
+        TreeMap<String, String> all = new TreeMap<>(settings);
+        all.put(THREADS_KEY, String.valueOf(intraOpThreads));
+        return new CacheKey(space, arch, proxy, all.toString(), version);
     }
 
     /** SHA-256 of the settings text: the column the cache indexes. */

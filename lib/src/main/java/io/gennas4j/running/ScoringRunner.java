@@ -24,8 +24,11 @@ import tech.tablesaw.api.Table;
  *   <li>With a {@link ScoreCache}, scores already computed with the same settings are read
  *       instead of trained, and every new score is stored as soon as it exists: a re-run does no
  *       training and a killed run resumes where it stopped.
- *   <li>With more than one worker, architectures are scored in parallel worker JVMs
- *       ({@link WorkerPool}).
+ *   <li>Architectures are scored in parallel worker JVMs ({@link WorkerPool}): by default one
+ *       per core once a run is long enough to repay their start-up, or as many as
+ *       {@link Builder#optWorkers(int)} asks. Every scorer uses the same intra-op thread count
+ *       ({@link io.gennas4j.proxy.IntraOpThreads}), so a score does not depend on where it was
+ *       computed.
  * </ul>
  */
 public final class ScoringRunner {
@@ -33,8 +36,8 @@ public final class ScoringRunner {
     private final Proxy proxy;
     private final ProgressListener progress;
     private final ScoreCache cache;
-    private final int workers;
-    private final int threadsPerWorker;
+    private final Integer workers; // null: automatic (WorkerPool.defaultWorkers(), started when worth it)
+    private final double minPoolSeconds;
     private final WorkerPool sharedPool;
     private final Table results = emptyTable();
     private final List<ProxyScore> scores = new ArrayList<>();
@@ -44,9 +47,12 @@ public final class ScoringRunner {
         this.progress = b.progress;
         this.cache = b.cache;
         this.workers = b.workers;
-        this.threadsPerWorker = b.threadsPerWorker;
+        this.minPoolSeconds = b.minPoolSeconds;
         this.sharedPool = b.sharedPool;
     }
+
+    /** Default of {@link Builder#optMinPoolSeconds(double)}, seconds. */
+    public static final double DEFAULT_MIN_POOL_SECONDS = 10;
 
     public static Builder builder() {
         return new Builder();
@@ -96,14 +102,34 @@ public final class ScoringRunner {
         }
         boolean isolate = proxy.recycleWorkerAfter() > 0; // a leaking proxy never runs in this JVM
         boolean shared = sharedPool != null; // the pool recycles leaking workers itself
-        if (!pending.isEmpty() && (shared || workers > 1 || isolate)) {
+        List<Integer> here = pending;
+        List<Integer> inWorkers = List.of();
+        if (shared || isolate || (workers != null && workers > 1)) {
+            here = List.of();
+            inWorkers = pending;
+        } else if (workers == null && WorkerPool.defaultWorkers() > 1 && pending.size() > 1) {
+            // automatic: score the first here, and start workers for the rest only if they would
+            // take longer here than the workers' start-up is worth (scores are the same either way)
+            here = pending.subList(0, 1);
+            scoreHere(archs, here, byIndex, done, start);
+            double first = byIndex[here.get(0)] == null ? 0 : byIndex[here.get(0)].seconds();
+            if ((pending.size() - 1) * first >= minPoolSeconds) {
+                inWorkers = pending.subList(1, pending.size());
+            } else {
+                scoreHere(archs, pending.subList(1, pending.size()), byIndex, done, start);
+            }
+            here = List.of();
+        }
+        scoreHere(archs, here, byIndex, done, start);
+        if (!inWorkers.isEmpty() && !Thread.currentThread().isInterrupted()) {
+            List<Integer> todoIndex = inWorkers;
             List<Architecture> todo = new ArrayList<>();
-            pending.forEach(i -> todo.add(archs.get(i)));
-            int threads = workers > 1 ? threadsPerWorker : Runtime.getRuntime().availableProcessors();
-            WorkerPool pool = shared ? sharedPool : WorkerPool.start(proxy, Math.min(workers, todo.size()), threads);
+            todoIndex.forEach(i -> todo.add(archs.get(i)));
+            int size = workers != null && workers > 1 ? workers : Math.max(1, WorkerPool.defaultWorkers());
+            WorkerPool pool = shared ? sharedPool : WorkerPool.start(proxy, Math.min(size, todo.size()));
             try {
                 pool.score(todo, (k, s) -> {
-                    int i = pending.get(k);
+                    int i = todoIndex.get(k);
                     finish(archs.get(i), s);
                     byIndex[i] = s;
                     progress.onScore(++done[0], archs.size(), s, elapsed(start));
@@ -112,16 +138,6 @@ public final class ScoringRunner {
                 if (!shared) {
                     pool.close();
                 }
-            }
-        } else {
-            for (int i : pending) {
-                if (Thread.currentThread().isInterrupted()) {
-                    break;
-                }
-                ProxyScore s = proxy.score(archs.get(i));
-                finish(archs.get(i), s);
-                byIndex[i] = s;
-                progress.onScore(++done[0], archs.size(), s, elapsed(start));
             }
         }
         if (done[0] < archs.size()) {
@@ -135,6 +151,18 @@ public final class ScoringRunner {
             }
         }
         return ordered;
+    }
+
+    private void scoreHere(List<? extends Architecture> archs, List<Integer> indices, ProxyScore[] byIndex, int[] done, long start) {
+        for (int i : indices) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            ProxyScore s = proxy.score(archs.get(i));
+            finish(archs.get(i), s);
+            byIndex[i] = s;
+            progress.onScore(++done[0], archs.size(), s, elapsed(start));
+        }
     }
 
     private static double elapsed(long start) {
@@ -170,8 +198,8 @@ public final class ScoringRunner {
         private Proxy proxy;
         private ProgressListener progress = ProgressListener.console(10);
         private ScoreCache cache;
-        private int workers = 1;
-        private int threadsPerWorker = 1;
+        private Integer workers;
+        private double minPoolSeconds = DEFAULT_MIN_POOL_SECONDS;
         private WorkerPool sharedPool;
 
         public Builder setProxy(Proxy proxy) {
@@ -191,15 +219,28 @@ public final class ScoringRunner {
         }
 
         /**
-         * Worker JVMs to score in parallel (1: in this process). Each gets
-         * {@code threadsPerWorker} PyTorch intra-op threads; match workers × threads to the cores.
+         * Worker JVMs to score in parallel: 1 scores in this process, N &gt; 1 always in N workers.
+         * Unset (the default): {@link WorkerPool#defaultWorkers()} workers (one per core), started
+         * only when the run is long enough to repay their start-up (see
+         * {@link #optMinPoolSeconds(double)}). Every scorer uses
+         * {@link io.gennas4j.proxy.IntraOpThreads#policy()} threads, so the scores do not depend on
+         * this choice (issue 17).
+         *
+         * @throws IllegalArgumentException if {@code workers < 1}
          */
-        public Builder optWorkers(int workers, int threadsPerWorker) {
-            if (workers < 1 || threadsPerWorker < 1) {
-                throw new IllegalArgumentException("workers and threads per worker must be >= 1");
-            }
-            this.workers = workers;
-            this.threadsPerWorker = threadsPerWorker;
+        public Builder optWorkers(int workers) {
+            this.workers = WorkerPool.checkWorkers(workers);
+            return this;
+        }
+
+        /**
+         * With automatic workers: the first architecture is scored in this process, and workers
+         * are started for the rest when the rest would take at least this many seconds here at
+         * the first one's pace (default {@value #DEFAULT_MIN_POOL_SECONDS}: a worker JVM takes a
+         * few seconds to start and load PyTorch).
+         */
+        public Builder optMinPoolSeconds(double seconds) {
+            this.minPoolSeconds = seconds;
             return this;
         }
 

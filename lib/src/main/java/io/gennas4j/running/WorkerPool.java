@@ -3,6 +3,7 @@ package io.gennas4j.running;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import io.gennas4j.benchmark.DataDirectory;
+import io.gennas4j.proxy.IntraOpThreads;
 import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.ProxyScore;
 import io.gennas4j.space.Architecture;
@@ -31,8 +32,8 @@ import java.util.function.BiConsumer;
  * Scores architectures in separate worker JVMs ({@link Worker}), one architecture at a time per
  * worker. DJL's PyTorch engine allows one gradient collector per JVM, so parallel training needs
  * processes, not threads. Each worker rebuilds the proxy from its settings, so it draws the same
- * task; with per-architecture seeding (the default) its scores equal a single process's at the
- * same intra-op thread count. A worker that crashes fails only the architecture it was scoring and
+ * task; with per-architecture seeding (the default) its scores equal a single process's bit for
+ * bit, since every scorer runs at {@link IntraOpThreads#policy()} threads (issue 17). A worker that crashes fails only the architecture it was scoring and
  * is restarted.
  */
 public final class WorkerPool implements AutoCloseable {
@@ -57,20 +58,51 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Environment variable (or system property {@code gennas4j.workers}) overriding {@link #defaultWorkers()}. */
+    public static final String WORKERS_ENV = "GENNAS4J_WORKERS";
+
     /**
-     * Starts {@code workers} worker processes for {@code proxy}, each with
-     * {@code threadsPerWorker} PyTorch intra-op threads.
+     * The default number of scorers: {@code GENNAS4J_WORKERS} (system property
+     * {@code gennas4j.workers}) if set, else one per core at {@link IntraOpThreads#policy()}
+     * threads each ({@code cores / threads}, at least 1), so a run uses the machine fully without
+     * oversubscribing it.
+     *
+     * @throws IllegalArgumentException if the setting is not a positive integer
      */
-    public static WorkerPool start(Proxy proxy, int workers, int threadsPerWorker) {
-        return start(proxy, workers, threadsPerWorker, Map.of());
+    public static int defaultWorkers() {
+        String v = System.getProperty("gennas4j.workers");
+        if (v == null || v.isBlank()) {
+            v = System.getenv(WORKERS_ENV);
+        }
+        if (v == null || v.isBlank()) {
+            return Math.max(1, Runtime.getRuntime().availableProcessors() / IntraOpThreads.policy());
+        }
+        try {
+            return checkWorkers(Integer.parseInt(v.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(WORKERS_ENV + "=" + v + " is not a worker count: set a positive integer, or unset it for one per core");
+        }
     }
 
-    /** As {@link #start(Proxy, int, int)}, with extra environment variables for the workers (tests). */
-    static WorkerPool start(Proxy proxy, int workers, int threadsPerWorker, Map<String, String> extraEnv) {
-        if (workers < 1 || threadsPerWorker < 1) {
-            throw new IllegalArgumentException("workers and threads per worker must be >= 1");
+    static int checkWorkers(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1 (1 scores in this process), got " + workers);
         }
-        WorkerPool pool = new WorkerPool(proxy, workers, threadsPerWorker, extraEnv);
+        return workers;
+    }
+
+    /**
+     * Starts {@code workers} worker processes for {@code proxy}, each with
+     * {@link IntraOpThreads#policy()} PyTorch intra-op threads.
+     */
+    public static WorkerPool start(Proxy proxy, int workers) {
+        return start(proxy, workers, Map.of());
+    }
+
+    /** As {@link #start(Proxy, int)}, with extra environment variables for the workers (tests). */
+    static WorkerPool start(Proxy proxy, int workers, Map<String, String> extraEnv) {
+        checkWorkers(workers);
+        WorkerPool pool = new WorkerPool(proxy, workers, IntraOpThreads.policy(), extraEnv);
         try {
             List<Thread> starters = new ArrayList<>();
             List<RuntimeException> failures = new ArrayList<>();
@@ -190,6 +222,7 @@ public final class WorkerPool implements AutoCloseable {
                 String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
                 ProcessBuilder pb = new ProcessBuilder(java, "-Xmx2g", "-Djava.awt.headless=true", "-Dai.djl.offline=true",
                         "-Dai.djl.pytorch.num_threads=" + threadsPerWorker, "-Dai.djl.pytorch.num_interop_threads=1",
+                        "-D" + IntraOpThreads.PROPERTY + "=" + threadsPerWorker,
                         "-D" + DataDirectory.PROPERTY + "=" + DataDirectory.resolve().root().toAbsolutePath(),
                         "-cp", classpath(), Worker.class.getName());
                 pb.environment().put("OPT_OUT_TRACKING", "true");

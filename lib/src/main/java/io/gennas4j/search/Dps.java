@@ -9,6 +9,7 @@ import io.gennas4j.ranking.MethodComparison;
 import io.gennas4j.running.ProgressListener;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.running.ScoringRunner;
+import io.gennas4j.running.WorkerPool;
 import io.gennas4j.space.Architecture;
 import io.gennas4j.space.NetworkSize;
 import io.gennas4j.space.nb101.Nb101Arch;
@@ -150,9 +151,7 @@ public final class Dps {
         for (var e : configs.entrySet()) {
             try (EproxyProxy p = fitness().proxy(e.getValue())) {
                 ScoringRunner.Builder rb = ScoringRunner.builder().setProxy(p).optCache(cache).optProgress(ProgressListener.console(30));
-                if (workers > 1) {
-                    rb.optWorkers(workers, 1);
-                }
+                rb.optWorkers(workers);
                 Table scores = rb.build().run(heldOut);
                 cmp.add(e.getKey(), scores, heldOutAccuracies, false);
             }
@@ -181,7 +180,7 @@ public final class Dps {
         private int heldOutSample = 0;
         private int heldOutCount = 200;
         private ScoreCache cache;
-        private int workers = 1;
+        private int workers = WorkerPool.defaultWorkers();
         private SearchListener listener = SearchListener.console(10);
 
         /** @throws IllegalArgumentException for a space other than nb101 or nb201 */

@@ -6,6 +6,7 @@ import io.gennas4j.proxy.eproxy.EproxyConfig;
 import io.gennas4j.proxy.eproxy.EproxyProxy;
 import io.gennas4j.ranking.RankCorrelation;
 import io.gennas4j.running.ScoreCache;
+import io.gennas4j.running.WorkerPool;
 import io.gennas4j.space.Architecture;
 import io.gennas4j.space.NetworkSize;
 import io.gennas4j.task.eproxy.EproxyTargets;
@@ -134,7 +135,7 @@ public final class EproxyFitness implements Fitness<EproxyConfig> {
         for (EproxyConfig config : configs) {
             try (EproxyProxy proxy = proxy(config);
                     ProxyFitness<Architecture> scorer = ProxyFitness.builder().setProxy(proxy).optCache(cache)
-                            .optWorkers(workers, 1).<Architecture>build()) {
+                            .optWorkers(workers).<Architecture>build()) {
                 List<Evaluation> scores = scorer.evaluate(new ArrayList<>(archs));
                 double[] s = new double[archs.size()];
                 double seconds = 0;
@@ -174,7 +175,7 @@ public final class EproxyFitness implements Fitness<EproxyConfig> {
         private NetworkSize size;
         private long seed = 111;
         private ScoreCache cache;
-        private int workers = 1;
+        private int workers = WorkerPool.defaultWorkers();
         private Cifar10Images images;
         private Divergence divergence = Divergence.FITNESS_MINUS_ONE;
         private EproxyTargets targets;

@@ -46,9 +46,7 @@ public record HeldOutComparison(Table runs) {
                 System.out.println("== " + e.getKey() + ", seed " + seed + ", " + archs.size() + " architectures");
                 try (RegressionProxy p = RegressionProxy.builder().setTask(e.getValue()).optProtocol(protocol).optSeed(seed).build()) {
                     ScoringRunner.Builder rb = ScoringRunner.builder().setProxy(p).optCache(cache).optProgress(ProgressListener.console(30));
-                    if (workers > 1) {
-                        rb.optWorkers(workers, 1);
-                    }
+                    rb.optWorkers(workers);
                     Table s = rb.build().run(archs);
                     double[] loss = new double[archs.size()];
                     java.util.Arrays.fill(loss, Double.NaN);

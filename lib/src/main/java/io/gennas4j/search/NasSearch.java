@@ -9,6 +9,7 @@ import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.proxy.zerocost.ZeroCostProxy;
 import io.gennas4j.running.ScoreCache;
+import io.gennas4j.running.WorkerPool;
 import io.gennas4j.space.Architecture;
 import io.gennas4j.space.nb101.Nb101Arch;
 import io.gennas4j.space.nb101.Nb101Space;
@@ -71,7 +72,6 @@ public final class NasSearch implements AutoCloseable {
     private final int cycles;
     private final ScoreCache cache;
     private final int workers;
-    private final int threadsPerWorker;
     private final SearchListener listener;
     private final Map<String, Proxy> proxies = new LinkedHashMap<>();
 
@@ -109,7 +109,6 @@ public final class NasSearch implements AutoCloseable {
         this.cycles = b.cycles;
         this.cache = b.cache;
         this.workers = b.workers;
-        this.threadsPerWorker = b.threadsPerWorker;
         this.listener = b.listener;
         if (space.equals("nb201")) {
             Nb201Table table = b.nb201 != null ? b.nb201 : Nb201Table.load();
@@ -198,7 +197,7 @@ public final class NasSearch implements AutoCloseable {
         }
         if (method.twoFidelity()) {
             try (ProxyFitness<Architecture> high = ProxyFitness.builder().setProxy(refineProxy(seed)).optCache(cache)
-                    .optWorkers(workers, threadsPerWorker).<Architecture>build()) {
+                    .optWorkers(workers).<Architecture>build()) {
                 refined = TwoFidelity.refine(h, genomes, high, refineTop, listener);
             }
         }
@@ -254,7 +253,7 @@ public final class NasSearch implements AutoCloseable {
             return new OracleFitness<>(accuracies, oracleTarget);
         }
         return ProxyFitness.builder().setProxy(proxy(method.fitness(), seed)).optCache(cache)
-                .optWorkers(workers, threadsPerWorker).<Architecture>build();
+                .optWorkers(workers).<Architecture>build();
     }
 
     /** The GenNAS proxy of a search with this seed (built once, shared by the methods). */
@@ -400,8 +399,7 @@ public final class NasSearch implements AutoCloseable {
         private int tournament = 10;
         private int cycles = 400;
         private ScoreCache cache;
-        private int workers = 1;
-        private int threadsPerWorker = 1;
+        private int workers = WorkerPool.defaultWorkers();
         private SearchListener listener = SearchListener.console(30);
         private Nb201Table nb201;
         private Nb101Table nb101;
@@ -470,13 +468,12 @@ public final class NasSearch implements AutoCloseable {
             return this;
         }
 
-        /** Worker JVMs for the proxies' evaluations (1: in this process) and PyTorch threads for each. */
-        public Builder optWorkers(int workers, int threadsPerWorker) {
-            if (workers < 1 || threadsPerWorker < 1) {
-                throw new IllegalArgumentException("workers and threads per worker must be >= 1, got " + workers + " and " + threadsPerWorker);
+    /** Worker JVMs scoring the architectures (1: in this process; default one per core). Scores do not depend on it (issue 17). */
+        public Builder optWorkers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be >= 1 (1 scores in this process), got " + workers);
             }
             this.workers = workers;
-            this.threadsPerWorker = threadsPerWorker;
             return this;
         }
 

@@ -27,14 +27,12 @@ public final class ProxyFitness<A extends Architecture> implements Fitness<A> {
     private final Proxy proxy;
     private final ScoreCache cache;
     private final int workers;
-    private final int threadsPerWorker;
     private WorkerPool pool;
 
     private ProxyFitness(Builder b) {
         this.proxy = b.proxy;
         this.cache = b.cache;
         this.workers = b.workers;
-        this.threadsPerWorker = b.threadsPerWorker;
     }
 
     public static Builder builder() {
@@ -67,11 +65,11 @@ public final class ProxyFitness<A extends Architecture> implements Fitness<A> {
     @Override
     public List<Evaluation> evaluate(List<A> genomes) {
         ScoringRunner.Builder b = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.silent());
-        // once workers are asked for, every batch goes to them (single children too), so every
-        // value is computed at the same thread count; a leaking proxy always runs in workers
+        // once workers are asked for, every batch goes to them (single children too): one pool
+        // for the whole search instead of one per batch; a leaking proxy always runs in workers
         if (workers > 1 || proxy.recycleWorkerAfter() > 0) {
             if (pool == null) {
-                pool = WorkerPool.start(proxy, workers, workers > 1 ? threadsPerWorker : Runtime.getRuntime().availableProcessors());
+                pool = WorkerPool.start(proxy, workers);
             }
             b.optPool(pool);
         }
@@ -99,12 +97,11 @@ public final class ProxyFitness<A extends Architecture> implements Fitness<A> {
         }
     }
 
-    /** Builder: {@code ProxyFitness.builder().setProxy(p).optCache(c).optWorkers(2, 1).build()}. */
+    /** Builder: {@code ProxyFitness.builder().setProxy(p).optCache(c).optWorkers(2).build()}. */
     public static final class Builder {
         private Proxy proxy;
         private ScoreCache cache;
-        private int workers = 1;
-        private int threadsPerWorker = 1;
+        private int workers = WorkerPool.defaultWorkers();
 
         public Builder setProxy(Proxy proxy) {
             this.proxy = proxy;
@@ -116,13 +113,15 @@ public final class ProxyFitness<A extends Architecture> implements Fitness<A> {
             return this;
         }
 
-        /** Worker JVMs for batches (the initial population, random search); 1: in this process. */
-        public Builder optWorkers(int workers, int threadsPerWorker) {
-            if (workers < 1 || threadsPerWorker < 1) {
-                throw new IllegalArgumentException("workers and threads per worker must be >= 1");
+        /**
+         * Worker JVMs for batches (the initial population, random search); 1: in this process;
+         * default {@link WorkerPool#defaultWorkers()}. Scores do not depend on it (issue 17).
+         */
+        public Builder optWorkers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be >= 1 (1 scores in this process), got " + workers);
             }
             this.workers = workers;
-            this.threadsPerWorker = threadsPerWorker;
             return this;
         }
 

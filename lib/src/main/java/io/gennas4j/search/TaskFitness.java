@@ -7,6 +7,7 @@ import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.proxy.SeedPolicy;
 import io.gennas4j.ranking.RankCorrelation;
 import io.gennas4j.running.ScoreCache;
+import io.gennas4j.running.WorkerPool;
 import io.gennas4j.space.Architecture;
 import io.gennas4j.task.TaskConfig;
 import java.util.ArrayList;
@@ -34,7 +35,6 @@ public final class TaskFitness implements Fitness<TaskConfig> {
     private final long seed;
     private final ScoreCache cache;
     private final int workers;
-    private final int threadsPerWorker;
     private final Cifar10Images images;
 
     private TaskFitness(Builder b) {
@@ -45,7 +45,6 @@ public final class TaskFitness implements Fitness<TaskConfig> {
         this.seed = b.seed;
         this.cache = b.cache;
         this.workers = b.workers;
-        this.threadsPerWorker = b.threadsPerWorker;
         this.images = b.images;
         this.truth = new double[archs.size()];
         for (int i = 0; i < truth.length; i++) {
@@ -102,7 +101,7 @@ public final class TaskFitness implements Fitness<TaskConfig> {
         for (TaskConfig task : tasks) {
             try (RegressionProxy proxy = proxy(task);
                     ProxyFitness<Architecture> scorer = ProxyFitness.builder().setProxy(proxy).optCache(cache)
-                            .optWorkers(workers, threadsPerWorker).<Architecture>build()) {
+                            .optWorkers(workers).<Architecture>build()) {
                 List<Evaluation> scores = scorer.evaluate(new ArrayList<>(archs));
                 double[] losses = new double[archs.size()];
                 double seconds = 0;
@@ -127,8 +126,7 @@ public final class TaskFitness implements Fitness<TaskConfig> {
         private Protocol protocol = Protocol.FAST;
         private long seed = 111;
         private ScoreCache cache;
-        private int workers = 1;
-        private int threadsPerWorker = 1;
+        private int workers = WorkerPool.defaultWorkers();
         private Cifar10Images images;
 
         /** The labelled architectures and the accuracy ({@code target}) they are ranked against. */
@@ -156,12 +154,12 @@ public final class TaskFitness implements Fitness<TaskConfig> {
             return this;
         }
 
-        public Builder optWorkers(int workers, int threadsPerWorker) {
-            if (workers < 1 || threadsPerWorker < 1) {
-                throw new IllegalArgumentException("workers and threads per worker must be >= 1");
+    /** Worker JVMs scoring the architectures (1: in this process; default one per core). Scores do not depend on it (issue 17). */
+        public Builder optWorkers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be >= 1 (1 scores in this process), got " + workers);
             }
             this.workers = workers;
-            this.threadsPerWorker = threadsPerWorker;
             return this;
         }
 

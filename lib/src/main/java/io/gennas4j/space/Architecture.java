@@ -22,4 +22,13 @@ public interface Architecture {
      * classifier). Zero-cost baselines need the logits.
      */
     StageNetwork network(NetworkSize size, int numClasses);
+
+    /**
+     * The network as the benchmark itself trained it, for the benchmark's own parameter and FLOP
+     * counts (the {@code params} and {@code flops} baselines). Default: {@link #network(NetworkSize, int)};
+     * NAS-Bench-201 differs (its proxies' variant has conv biases and non-affine BatchNorm).
+     */
+    default StageNetwork benchmarkNetwork(NetworkSize size, int numClasses) {
+        return network(size, numClasses);
+    }
 }

@@ -11,6 +11,7 @@ public final class SearchSpaces {
 
     static {
         register(Nb201Space.INSTANCE);
+        register(Nb201Space.FUNCTIONAL);
         register(io.gennas4j.space.nb101.Nb101Space.INSTANCE);
         register(io.gennas4j.space.transnas.TransNasSpace.MICRO);
         register(io.gennas4j.space.transnas.TransNasSpace.MACRO);

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import io.gennas4j.benchmark.Cifar10Images;
 import io.gennas4j.nn.MacCounter;
 import io.gennas4j.proxy.Proxies;
+import io.gennas4j.proxy.IntraOpThreads;
 import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.ProxyBuilder;
 import io.gennas4j.proxy.ProxyScore;
@@ -85,6 +86,7 @@ public final class EproxyProxy implements Proxy {
     private final NDArray[] branchTargets;
 
     private EproxyProxy(Builder b) {
+        IntraOpThreads.apply(); // what is computed at build time (batch, targets) uses the same count
         io.gennas4j.Gennas4j.checkNativeSettings();
         this.settings = b.copy();
         this.images = b.images() != null ? b.images() : Cifar10Images.load();
@@ -273,6 +275,7 @@ public final class EproxyProxy implements Proxy {
 
     @Override
     public ProxyScore score(Architecture arch) {
+        IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
         long start = System.nanoTime();
         try {
             EproxyConfig c = settings.config;

@@ -1,16 +1,19 @@
 package io.gennas4j.proxy.zerocost;
 
-import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import io.gennas4j.nn.ActivationHooks;
-import io.gennas4j.nn.WeightLayer;
+import io.gennas4j.nn.MacCounter;
 
 /** The trivial baselines: bigger networks tend to be better. */
 final class Complexity {
 
     private Complexity() {}
 
-    /** params: trainable parameters of the network with its classifier. */
+    /**
+     * params: trainable parameters of the network the benchmark trained, with its classifier
+     * (NAS-Bench-201: {@code count_parameters_in_MB} × 10⁶: kernels, BN affine, classifier; running
+     * statistics are not parameters).
+     */
     static final class Params implements ZeroCostMeasure {
         @Override
         public String name() {
@@ -20,6 +23,11 @@ final class Complexity {
         @Override
         public boolean usesData() {
             return false;
+        }
+
+        @Override
+        public boolean onBenchmarkNetwork() {
+            return true;
         }
 
         @Override
@@ -35,8 +43,10 @@ final class Complexity {
     }
 
     /**
-     * flops: multiply–accumulates of the convolutions and linear layers for one 32×32 image
-     * (output elements × in_ch·k·k), the usual "FLOPs" of NAS papers.
+     * flops: multiply–accumulates of the convolutions and linear layers, biases included, for one
+     * image at the batch's resolution, on the network the benchmark trained: NAS-Bench-201's own
+     * definition ({@code get_model_infos} × 10⁶; {@link MacCounter.Convention#XAUTODL}), e.g.
+     * 15,647,370 for its index 0.
      */
     static final class Flops implements ZeroCostMeasure {
         @Override
@@ -50,19 +60,14 @@ final class Complexity {
         }
 
         @Override
+        public boolean onBenchmarkNetwork() {
+            return true;
+        }
+
+        @Override
         public double compute(ZeroCostContext ctx) {
-            double[] macs = {0};
-            ActivationHooks hooks = new ActivationHooks() {
-                @Override
-                public NDArray afterWeightLayer(WeightLayer layer, NDArray out) {
-                    macs[0] += (double) (out.size() / out.getShape().get(0)) * layer.fanIn();
-                    return out;
-                }
-            };
-            try (ActivationHooks.Installed h = ActivationHooks.install(hooks)) {
-                ctx.logits(ctx.ones(1), false);
-            }
-            return macs[0];
+            Shape one = ctx.ones(1).getShape();
+            return MacCounter.count(ctx.network(), one, MacCounter.Convention.XAUTODL, ctx.manager());
         }
     }
 }

@@ -44,6 +44,15 @@ public interface ZeroCostMeasure {
         return 0;
     }
 
+    /**
+     * Whether the measure is computed on the network as the benchmark trained it
+     * ({@code Architecture.benchmarkNetwork}) rather than the proxies' variant: params and flops,
+     * so that they equal the benchmark's own counts.
+     */
+    default boolean onBenchmarkNetwork() {
+        return false;
+    }
+
     /** Whether the measure reads the images and labels at all (synflow, params, FLOPs do not). */
     default boolean usesData() {
         return true;

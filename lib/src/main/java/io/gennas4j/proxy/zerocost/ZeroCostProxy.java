@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.gennas4j.benchmark.Cifar10Images;
 import io.gennas4j.nn.Blocks;
+import io.gennas4j.proxy.IntraOpThreads;
 import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.ProxyBuilder;
 import io.gennas4j.proxy.ProxyScore;
@@ -45,6 +46,7 @@ public final class ZeroCostProxy implements Proxy {
     private final NDManager manager = NDManager.newBaseManager();
 
     private ZeroCostProxy(Builder b) {
+        IntraOpThreads.apply(); // what is computed at build time (batch, targets) uses the same count
         io.gennas4j.Gennas4j.checkNativeSettings();
         this.measure = b.measure;
         this.images = b.images() != null ? b.images() : Cifar10Images.load();
@@ -135,6 +137,7 @@ public final class ZeroCostProxy implements Proxy {
 
     @Override
     public ProxyScore score(Architecture arch) {
+        IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
         long start = System.nanoTime();
         try {
             double value = compute(arch);
@@ -148,7 +151,8 @@ public final class ZeroCostProxy implements Proxy {
     public double compute(Architecture arch) {
         Engine.getInstance().setRandomSeed(SeedPolicy.architectureSeed(seed, arch.encoding()));
         try (NDManager m = manager.newSubManager()) {
-            StageNetwork net = arch.network(sizeFor(arch), numClasses);
+            StageNetwork net = measure.onBenchmarkNetwork() ? arch.benchmarkNetwork(sizeFor(arch), numClasses)
+                    : arch.network(sizeFor(arch), numClasses);
             Blocks.setBatchNormEnabled(net, measure.batchNorm());
             net.initialize(m, measure.dataType(), new Shape(batchSize, 3, batch.side(), batch.side()));
             return measure.compute(new ZeroCostContext(net, m, batch, measure.dataType(), numClasses));

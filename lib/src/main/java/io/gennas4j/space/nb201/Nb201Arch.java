@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * A NAS-Bench-201 cell: six edges (0→1, 0→2, 1→2, 0→3, 1→3, 2→3), one operation each.
  *
  * @param ops the six operations in edge order
+ * @param zeroNodeOps whether operations fed by an all-zero node are built and run as the benchmark
+ *     does ({@link ZeroNodeOps#RUN}, space {@code nb201}, the default) or pruned
+ *     ({@link ZeroNodeOps#PRUNE}, space {@code nb201-functional})
  */
-public record Nb201Arch(List<Nb201Op> ops) implements Architecture {
+public record Nb201Arch(List<Nb201Op> ops, ZeroNodeOps zeroNodeOps) implements Architecture {
 
     /** Edge order: (from, to) of each position in {@link #ops()}. */
     public static final int[][] EDGES = {{0, 1}, {0, 2}, {1, 2}, {0, 3}, {1, 3}, {2, 3}};
@@ -27,6 +30,54 @@ public record Nb201Arch(List<Nb201Op> ops) implements Architecture {
             throw new InvalidArchitectureException("A NAS-Bench-201 cell has exactly 6 operations, got " + ops);
         }
         ops = List.copyOf(ops);
+        java.util.Objects.requireNonNull(zeroNodeOps, "zeroNodeOps");
+    }
+
+    /** The benchmark's network: every operation runs ({@link ZeroNodeOps#RUN}). */
+    public Nb201Arch(List<Nb201Op> ops) {
+        this(ops, ZeroNodeOps.RUN);
+    }
+
+    /** The same cell with operations fed by an all-zero node built and run, or pruned. */
+    public Nb201Arch withZeroNodeOps(ZeroNodeOps mode) {
+        return mode == zeroNodeOps ? this : new Nb201Arch(ops, mode);
+    }
+
+    /** The same cell in the functional view ({@link ZeroNodeOps#PRUNE}, space {@code nb201-functional}). */
+    public Nb201Arch functional() {
+        return withZeroNodeOps(ZeroNodeOps.PRUNE);
+    }
+
+    /**
+     * Whether a convolution reads an all-zero node (a node whose inputs are all {@code none} or
+     * all-zero nodes): the cells whose parameters, FLOPs and measures depend on {@link ZeroNodeOps}
+     * (2,290 of the 15,625; a pooling or skip on zeros is zero and costs nothing either way).
+     */
+    public boolean hasConvOnZeroNode() {
+        boolean[] zero = zeroNodes();
+        for (int e = 0; e < 6; e++) {
+            Nb201Op op = ops.get(e);
+            if (zero[EDGES[e][0]] && (op == Nb201Op.NOR_CONV_1X1 || op == Nb201Op.NOR_CONV_3X3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Which of the four nodes are all zero: every input edge is {@code none} or reads an all-zero node. */
+    boolean[] zeroNodes() {
+        boolean[] zero = new boolean[4];
+        int e = 0;
+        for (int j = 1; j <= 3; j++) {
+            boolean allZero = true;
+            for (int i = 0; i < j; i++, e++) {
+                if (ops.get(e) != Nb201Op.NONE && !zero[i]) {
+                    allZero = false;
+                }
+            }
+            zero[j] = allZero;
+        }
+        return zero;
     }
 
     public static Nb201Arch of(Nb201Op... ops) {
@@ -169,7 +220,7 @@ public record Nb201Arch(List<Nb201Op> ops) implements Architecture {
 
     @Override
     public Nb201Space space() {
-        return Nb201Space.INSTANCE;
+        return zeroNodeOps == ZeroNodeOps.RUN ? Nb201Space.INSTANCE : Nb201Space.FUNCTIONAL;
     }
 
     @Override
@@ -189,6 +240,13 @@ public record Nb201Arch(List<Nb201Op> ops) implements Architecture {
     @Override
     public StageNetwork network(NetworkSize size, int numClasses) {
         return Nb201Network.builder().setArchitecture(this).setSize(size).optClassifier(numClasses).build();
+    }
+
+    /** The network NAS-Bench-201 trained ({@link CellVariant#BENCHMARK}: conv without bias, affine BN). */
+    @Override
+    public StageNetwork benchmarkNetwork(NetworkSize size, int numClasses) {
+        return Nb201Network.builder().setArchitecture(this).setSize(size).optClassifier(numClasses)
+                .optCellVariant(CellVariant.BENCHMARK).build();
     }
 
     @Override

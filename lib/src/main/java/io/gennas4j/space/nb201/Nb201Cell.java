@@ -16,7 +16,8 @@ import io.gennas4j.nn.Ops;
 /**
  * One NAS-Bench-201 cell: node j = Σ_{i<j} op_{i→j}(node i), output node 3. Stride 1, channels
  * unchanged. {@code none} edges contribute nothing and build no block; a node with only
- * {@code none} inputs is zero.
+ * {@code none} inputs is zero. An operation whose source node is zero runs on a zero tensor, as in
+ * the benchmark ({@link ZeroNodeOps#RUN}), or is skipped ({@link ZeroNodeOps#PRUNE}).
  */
 final class Nb201Cell extends AbstractBlock {
 
@@ -25,8 +26,12 @@ final class Nb201Cell extends AbstractBlock {
 
     Nb201Cell(Nb201Arch arch, int channels, CellVariant variant) {
         this.arch = arch;
+        boolean[] zero = arch.zeroNodes();
         for (int e = 0; e < 6; e++) {
             Nb201Op op = arch.ops().get(e);
+            if (zero[Nb201Arch.EDGES[e][0]] && arch.zeroNodeOps() == ZeroNodeOps.PRUNE) {
+                continue; // the functional view builds no block for an op on zeros
+            }
             Block block =
                     switch (op) {
                         case NONE, SKIP_CONNECT -> null;
@@ -51,17 +56,26 @@ final class Nb201Cell extends AbstractBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray[] nodes = new NDArray[4];
         nodes[0] = inputs.singletonOrThrow();
+        boolean run = arch.zeroNodeOps() == ZeroNodeOps.RUN;
+        NDArray zeros = null;
         int e = 0;
         for (int j = 1; j <= 3; j++) {
             NDArray sum = null;
             for (int i = 0; i < j; i++, e++) {
                 Nb201Op op = arch.ops().get(e);
-                if (op == Nb201Op.NONE || nodes[i] == null) {
-                    continue;
+                if (op == Nb201Op.NONE || op == Nb201Op.SKIP_CONNECT && nodes[i] == null) {
+                    continue; // adds exact zeros
                 }
-                NDArray out = op == Nb201Op.SKIP_CONNECT
-                        ? nodes[i]
-                        : edges[e].forward(ps, new NDList(nodes[i]), training).singletonOrThrow();
+                NDArray in = nodes[i];
+                if (in == null) {
+                    if (!run) {
+                        continue;
+                    }
+                    // the benchmark runs ReLU → conv → BN (or the pooling) on the zero node too
+                    zeros = zeros != null ? zeros : nodes[0].zerosLike();
+                    in = zeros;
+                }
+                NDArray out = op == Nb201Op.SKIP_CONNECT ? in : edges[e].forward(ps, new NDList(in), training).singletonOrThrow();
                 sum = sum == null ? out : sum.add(out);
             }
             nodes[j] = sum; // null stands for an all-zero node

@@ -6,10 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** NAS-Bench-201: 5^6 = 15,625 cells over five operations (spec §3.1). */
+/**
+ * NAS-Bench-201: 5^6 = 15,625 cells over five operations (spec §3.1). Two instances that differ
+ * only in the networks they build ({@link ZeroNodeOps}): {@link #INSTANCE} ({@code nb201}, every
+ * operation runs, as the benchmark trained them) and {@link #FUNCTIONAL} ({@code nb201-functional},
+ * operations fed by an all-zero node pruned).
+ */
 public final class Nb201Space implements SearchSpace<Nb201Arch> {
 
-    public static final Nb201Space INSTANCE = new Nb201Space();
+    /** {@code nb201}: the benchmark's networks (every operation runs). */
+    public static final Nb201Space INSTANCE = new Nb201Space("nb201", ZeroNodeOps.RUN);
+    /** {@code nb201-functional}: operations fed by an all-zero node pruned (the functional view). */
+    public static final Nb201Space FUNCTIONAL = new Nb201Space("nb201-functional", ZeroNodeOps.PRUNE);
     public static final int SIZE = 15_625;
     /** Isomorphism classes of the 15,625 cells under NATS-Bench's unique string ({@link Nb201Arch#canonical()}). */
     public static final int CLASSES = 6_466;
@@ -17,21 +25,37 @@ public final class Nb201Space implements SearchSpace<Nb201Arch> {
     /** Probability with which the paper's mutation redraws each edge (code divides by 5 nodes). */
     public static final double EDGE_MUTATION_RATE = 1.0 / 5.0;
 
-    private Nb201Space() {}
+    private final String name;
+    private final ZeroNodeOps zeroNodeOps;
+
+    private Nb201Space(String name, ZeroNodeOps zeroNodeOps) {
+        this.name = name;
+        this.zeroNodeOps = zeroNodeOps;
+    }
 
     @Override
     public String name() {
-        return "nb201";
+        return name;
+    }
+
+    /** How this space's networks treat operations fed by an all-zero node. */
+    public ZeroNodeOps zeroNodeOps() {
+        return zeroNodeOps;
+    }
+
+    /** This space's version of {@code arch} (same cell, this space's {@link ZeroNodeOps}). */
+    public Nb201Arch of(Nb201Arch arch) {
+        return arch.withZeroNodeOps(zeroNodeOps);
     }
 
     @Override
     public Nb201Arch parse(String encoding) {
-        return Nb201Arch.parse(encoding);
+        return of(Nb201Arch.parse(encoding));
     }
 
     @Override
     public Nb201Arch sample(Random rng) {
-        return Nb201Arch.fromCode(rng.nextInt(SIZE));
+        return of(Nb201Arch.fromCode(rng.nextInt(SIZE)));
     }
 
     /**
@@ -77,7 +101,7 @@ public final class Nb201Space implements SearchSpace<Nb201Arch> {
                 ops.set(e, Nb201Op.values()[rng.nextInt(5)]);
             }
         }
-        return new Nb201Arch(ops);
+        return new Nb201Arch(ops, zeroNodeOps);
     }
 
     /** GenNAS scores NAS-Bench-201 at the benchmark's full size: C=16, 5 cells per stage. */

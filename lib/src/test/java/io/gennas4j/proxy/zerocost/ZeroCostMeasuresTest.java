@@ -289,17 +289,38 @@ class ZeroCostMeasuresTest {
     }
 
     @Test
-    void flopsOfTheEmptyNb201CellMatchTheBenchmarksMinimum() {
-        // All-'none' cells leave stem, two reduction blocks and the classifier:
-        // stem 32·32·16·27 + reductions (16·16·32·144 + 16·16·32·288 + 16·16·32·16)
-        // + (8·8·64·288 + 8·8·64·576 + 8·8·64·32) + classifier 64·10 = 7,783,040 (NB201: 7.78 MFLOPs)
-        try (ZeroCostProxy flops = ZeroCostProxy.builder().setMeasure("flops").optImages(images).build()) {
-            Nb201Arch empty = Nb201Arch.parse("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|");
-            assertEquals(7_783_040, flops.score(empty).value());
-            // one 3×3 convolution edge in every cell adds 5 cells × 3 stages of k·k·C·C·H·W
-            Nb201Arch oneConv = Nb201Arch.parse("|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|");
-            double perStage = 5 * 32 * 32 * 16 * 144.0;
-            assertEquals(7_783_040 + 3 * perStage, flops.score(oneConv).value());
+    void flopsAndParamsEqualNasBench201sOwnCounts() {
+        // NAS-Bench-201's get_model_infos: conv and linear MACs with biases, nothing else. All-'none'
+        // cells leave stem 32·32·16·27 + reductions (16·16·32·144 + 16·16·32·288 + 16·16·32·16)
+        // + (8·8·64·288 + 8·8·64·576 + 8·8·64·32) + classifier 64·10 + 10 = 7,783,050
+        try (ZeroCostProxy flops = ZeroCostProxy.builder().setMeasure("flops").optImages(images).build();
+                ZeroCostProxy params = ZeroCostProxy.builder().setMeasure("params").optImages(images).build()) {
+            assertEquals(7_783_050, flops.score(Nb201Arch.parse("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|")).value());
+            // the benchmark's index 0: 15.64737 M FLOPs
+            assertEquals(15_647_370, flops.score(Nb201Arch.parse(
+                    "|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|")).value());
+            // issue 12: 113.95137 M FLOPs and 802,426 parameters (0.802426 MB) in the benchmark
+            Nb201Arch three = Nb201Arch.parse("|skip_connect~0|+|none~0|nor_conv_3x3~1|+|avg_pool_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
+            assertEquals(113_951_370, flops.score(three).value());
+            assertEquals(802_426, params.score(three).value());
+            // index 2211: both convolutions read an all-zero node; the benchmark runs them (47.10465 M)
+            Nb201Arch onZeros = Nb201Arch.parse("|none~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|nor_conv_1x1~2|");
+            assertTrue(onZeros.hasConvOnZeroNode());
+            assertEquals(47_104_650, flops.score(onZeros).value());
+            assertEquals(344_346, params.score(onZeros).value());
+            // the functional view prunes them: only the fixed part remains
+            assertEquals(7_783_050, flops.score(onZeros.functional()).value());
+            assertEquals(73_306, params.score(onZeros.functional()).value());
+        }
+    }
+
+    @Test
+    void naswotAtBatchOneCountsTheReluUnitsOfOpsOnZeroNodes() {
+        // at batch 1 the NASWOT kernel is the 1×1 matrix [number of ReLU units]
+        Nb201Arch onZeros = Nb201Arch.parse("|none~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|nor_conv_1x1~2|");
+        try (ZeroCostProxy naswot = ZeroCostProxy.builder().setMeasure("naswot").optImages(images).optBatchSize(1).build()) {
+            assertEquals(Math.log(327_680), naswot.score(onZeros).value(), 1e-9, "benchmark network: ln 327,680 = 12.6998");
+            assertEquals(Math.log(40_960), naswot.score(onZeros.functional()).value(), 1e-9, "functional view: ln 40,960");
         }
     }
 

@@ -132,4 +132,32 @@ class Nb201ArchTest {
         assertEquals(List.of(a, Nb201Arch.fromCode(0)), Nb201Space.distinctClasses(List.of(a, b, Nb201Arch.fromCode(0), a)));
         assertThrows(IllegalArgumentException.class, () -> Nb201Space.INSTANCE.sampleDistinctClasses(6_467, new Random(1)));
     }
+
+    @Test
+    void opsOnAllZeroNodesAreFoundAndTheFunctionalViewIsItsOwnSpace() {
+        // issue 12 §1: 2,290 of the 15,625 cells run a convolution on an all-zero node (161 of GenNAS sample 0)
+        io.gennas4j.benchmark.Nb201Table table = io.gennas4j.benchmark.Nb201Table.load();
+        int affected = 0;
+        for (int i = 0; i < table.size(); i++) {
+            affected += table.arch(i).hasConvOnZeroNode() ? 1 : 0;
+        }
+        assertEquals(2_290, affected);
+        assertEquals(161, table.gennasSample(0).stream().filter(Nb201Arch::hasConvOnZeroNode).count());
+        // a skip or a pooling on a zero node, or convolutions on the input only, are not affected
+        assertTrue(!Nb201Arch.parse("|none~0|+|nor_conv_3x3~0|skip_connect~1|+|none~0|none~1|nor_conv_1x1~2|").hasConvOnZeroNode());
+        assertTrue(!Nb201Arch.parse("|none~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|none~0|none~1|none~2|").hasConvOnZeroNode());
+        assertTrue(Nb201Arch.parse("|none~0|+|nor_conv_3x3~0|nor_conv_1x1~1|+|none~0|none~1|none~2|").hasConvOnZeroNode());
+
+        String enc = "|none~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|nor_conv_1x1~2|";
+        Nb201Arch run = Nb201Arch.parse(enc);
+        Nb201Arch functional = (Nb201Arch) io.gennas4j.space.SearchSpaces.byName("nb201-functional").parse(enc);
+        assertEquals(ZeroNodeOps.RUN, run.zeroNodeOps());
+        assertEquals(ZeroNodeOps.PRUNE, functional.zeroNodeOps());
+        assertEquals("nb201-functional", functional.space().name());
+        assertEquals(run.encoding(), functional.encoding());
+        assertEquals(functional, run.functional());
+        assertTrue(!run.equals(functional), "another network, so another cache key (the space's name)");
+        assertEquals(ZeroNodeOps.PRUNE, Nb201Space.FUNCTIONAL.mutate(functional, new Random(1)).zeroNodeOps());
+        assertEquals(ZeroNodeOps.PRUNE, Nb201Space.FUNCTIONAL.sample(new Random(1)).zeroNodeOps());
+    }
 }

@@ -1,0 +1,80 @@
+package io.gennas4j.proxy;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * The thread policy of every scorer (issue 17): <b>a score is defined by its settings and seed
+ * alone</b>, so every proxy trains and measures with the same number of PyTorch intra-op threads,
+ * {@link #policy()} (default 1), in this process, in worker JVMs and on cluster executors alike.
+ * Parallelism comes only from running several scorers (the worker pool, Spark executors).
+ *
+ * <p>Why one thread: the count changes a score (reductions are summed in another order, and the
+ * error compounds over a training run: up to 0.85 in a fast-preset loss of 4–7 between 2 threads
+ * and 1), and two multi-threaded PyTorch processes on the same cores slow each other 5–30× (the
+ * OpenMP threads spin at every barrier). README › Parallelism gives the measured throughput.
+ *
+ * <p>Deviation (named, documented): {@code GENNAS4J_INTRA_OP_THREADS=N} (or the system property
+ * {@code gennas4j.intraOpThreads}) makes every scorer use N threads, e.g. to cut the latency of a
+ * single costly architecture. The count is part of every score-cache key, so scores made under
+ * another count are never mixed into a table.
+ */
+public final class IntraOpThreads {
+
+    /** Environment variable overriding {@link #policy()}. */
+    public static final String ENV = "GENNAS4J_INTRA_OP_THREADS";
+    /** System property overriding {@link #policy()} (wins over the environment variable). */
+    public static final String PROPERTY = "gennas4j.intraOpThreads";
+
+    private IntraOpThreads() {}
+
+    /**
+     * The intra-op thread count every scorer uses: the system property, else the environment
+     * variable, else 1.
+     *
+     * @throws IllegalArgumentException if the setting is not a positive integer
+     */
+    public static int policy() {
+        String v = System.getProperty(PROPERTY);
+        String from = "-D" + PROPERTY;
+        if (v == null || v.isBlank()) {
+            v = System.getenv(ENV);
+            from = ENV;
+        }
+        if (v == null || v.isBlank()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(from + "=" + v + " is not a thread count: set a positive integer (default 1)");
+    }
+
+    /**
+     * Sets this JVM's PyTorch intra-op thread count to {@link #policy()} if it differs; every
+     * proxy calls this before it scores. Cheap (one native call when the count is already right).
+     */
+    public static void apply() {
+        int want = policy();
+        if (get() != want) {
+            set(want);
+        }
+    }
+
+    /** Sets this JVM's PyTorch intra-op thread count (tests and benchmarks that compare counts). */
+    public static void set(int threads) {
+        Engine.getEngine("PyTorch"); // make sure the native library is loaded
+        JniUtils.setNumThreads(threads);
+    }
+
+    /** This JVM's current PyTorch intra-op thread count. */
+    public static int get() {
+        Engine.getEngine("PyTorch");
+        return JniUtils.getNumThreads();
+    }
+}
