@@ -42,7 +42,8 @@ public final class ScoreCommand {
 
     static final String USAGE = """
             Usage: environment/score --space SPACE (--file FILE | --sample S | --all) --proxy NAME [options]
-              --space SPACE     nb201, nb101, transnas-micro, transnas-macro (or their -benchmark builds)
+              --space SPACE     nb201 (nb201-functional: ops on all-zero nodes pruned), nb101, transnas-micro,
+                                transnas-macro (or their -benchmark builds)
               --file FILE       one encoding a line (# comments and blank lines skipped; NAS-Bench-101: the
                                 CSV's adjacency;ops form or its graph hash); bad lines are reported and skipped
               --sample S        NAS-Bench-201: GenNAS sample S (0, 1, 2; 1,000 each)
@@ -114,14 +115,14 @@ public final class ScoreCommand {
         }
         List<Architecture> archs = new ArrayList<>();
         if (opt.containsKey("sample")) {
-            if (space != Nb201Space.INSTANCE) {
+            if (!(space instanceof Nb201Space nb201)) {
                 throw new IllegalArgumentException("--sample names a GenNAS NAS-Bench-201 sample; for " + space.name() + " use --file or --all");
             }
-            archs.addAll(Nb201Table.load().gennasSample(Integer.parseInt(opt.get("sample"))));
-        } else if (space == Nb201Space.INSTANCE) {
+            Nb201Table.load().gennasSample(Integer.parseInt(opt.get("sample"))).forEach(a -> archs.add(nb201.of(a)));
+        } else if (space instanceof Nb201Space whole) {
             Nb201Table t = Nb201Table.load();
             for (int i = 0; i < t.size(); i++) {
-                archs.add(t.arch(i));
+                archs.add(whole.of(t.arch(i)));
             }
         } else if (space.name().equals("nb101")) {
             archs.addAll(Nb101Table.load().archs());

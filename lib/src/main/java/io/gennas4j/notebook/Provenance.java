@@ -23,6 +23,9 @@ public final class Provenance {
         add(key, value, "java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         add(key, value, "os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         add(key, value, "cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        // issue 17: scores depend on the scorers' thread count, not on the number of workers
+        add(key, value, "intra_op_threads", String.valueOf(io.gennas4j.proxy.IntraOpThreads.policy()));
+        add(key, value, "default workers", String.valueOf(io.gennas4j.running.WorkerPool.defaultWorkers()));
         add(key, value, "run at", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         settings.forEach((k, v) -> add(key, value, k, v));
         return Table.create("Provenance", key, value);
