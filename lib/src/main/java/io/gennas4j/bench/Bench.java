@@ -10,7 +10,6 @@ import io.gennas4j.ranking.RankingMetrics;
 import io.gennas4j.running.ProgressListener;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.running.ScoringRunner;
-import io.gennas4j.running.WorkerPool;
 import io.gennas4j.space.NetworkSize;
 import io.gennas4j.space.nb201.Nb201Arch;
 import io.gennas4j.task.TaskConfig;
@@ -61,11 +60,12 @@ public final class Bench {
               --channels C       base channels (paper 16)
               --batch B          batch size (paper 16)
               --out DIR          where the scores CSV goes (default reports)
-              --workers N        score in N worker JVMs (default one per core, GENNAS4J_WORKERS; 1: in
-                                 this process). Every scorer uses GENNAS4J_INTRA_OP_THREADS PyTorch threads
-                                 (default 1), so scores do not depend on N
-              --pool N           score in this process first, then the same architectures again with N
-                                 workers; prints seconds_per_arch_in_process=, seconds_per_arch_pool=,
+              --workers N        score in N worker JVMs; 1: in this process; default automatic: one per core
+                                 (GENNAS4J_WORKERS) once the run is long enough to repay their start-up.
+                                 Every scorer uses GENNAS4J_INTRA_OP_THREADS PyTorch threads (default 1),
+                                 so scores do not depend on N
+              --pool N           score in this process first (without the cache), then the same architectures
+                                 again with N workers; prints seconds_per_arch_in_process=, seconds_per_arch_pool=,
                                  pool_speedup= (wall-time ratio) and pool_max_score_difference= (0 expected)
               --cache FILE       read and store scores in this SQLite cache (default: none, always train)
             """;
@@ -168,7 +168,7 @@ public final class Bench {
             higherIsBetter = proxy.higherIsBetter();
             long t0 = System.nanoTime();
             ScoringRunner.Builder runner = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.console(30))
-                    .optCache(cache);
+                    .optCache(pool > 1 ? null : cache); // the pool pass does not read the cache either
             runner.optWorkers(workers);
             scores = runner.build().run(chosen);
             wall = (System.nanoTime() - t0) / 1e9;
@@ -250,9 +250,12 @@ public final class Bench {
                 knob(opt, "iters"), knob(opt, "batch"), knob(opt, "eval-interval"));
     }
 
-    /** {@code --workers N}, default {@link WorkerPool#defaultWorkers()} (one per core; 1 scores in this process). */
+    /**
+     * {@code --workers N}: 1 scores in this process, N &gt; 1 in N worker JVMs; absent or 0:
+     * {@link ScoringRunner#AUTOMATIC} (one worker per core, started when a run repays it).
+     */
     static int workers(Map<String, String> opt) {
-        return opt.containsKey("workers") ? Integer.parseInt(opt.get("workers")) : WorkerPool.defaultWorkers();
+        return opt.containsKey("workers") ? Integer.parseInt(opt.get("workers")) : ScoringRunner.AUTOMATIC;
     }
 
     private static int knob(Map<String, String> opt, String name) {

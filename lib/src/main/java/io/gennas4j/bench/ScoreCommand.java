@@ -56,7 +56,8 @@ public final class ScoreCommand {
               --seed K          GenNAS/Eproxy seed (default 111)
               --macs-max M      Eproxy's MACs_max where the reference's table has none (TransNAS benchmark builds)
               --shard i/n       score only the i-th of n contiguous slices (1-based)
-              --workers N       score in N worker JVMs (default one per core; 1: in this process)
+              --workers N       score in N worker JVMs; 1: in this process; default automatic (one per core
+                                once the run repays their start-up)
               --cache FILE      read and store scores in this SQLite cache
               --out FILE        the CSV (default reports/score_<space>_<proxy>[_shard<i>of<n>].csv)
             Prints archs=, failed=, skipped_lines=, seconds_per_arch_median=, wall_seconds=, out=.

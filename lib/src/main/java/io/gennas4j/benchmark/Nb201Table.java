@@ -115,6 +115,25 @@ public final class Nb201Table {
         return archs;
     }
 
+    /**
+     * The architectures with their test accuracies (%): columns {@code arch_str},
+     * {@code cifar10_test}, {@code cifar100_test}, {@code imagenet16_test}, in the list's order.
+     *
+     * @throws IllegalArgumentException if an architecture is not in the benchmark
+     */
+    public tech.tablesaw.api.Table testAccuracies(String title, List<Nb201Arch> archs) {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create(title, tech.tablesaw.api.StringColumn.create("arch_str"));
+        for (Nb201Arch a : archs) {
+            t.stringColumn("arch_str").append(a.encoding());
+        }
+        for (Nb201Dataset d : List.of(Nb201Dataset.CIFAR10, Nb201Dataset.CIFAR100, Nb201Dataset.IMAGENET16)) {
+            tech.tablesaw.api.DoubleColumn c = tech.tablesaw.api.DoubleColumn.create(d.key() + "_test");
+            archs.forEach(a -> c.append(accuracy(a, d, true)));
+            t.addColumns(c);
+        }
+        return t;
+    }
+
     /** These accuracies as ranking targets: {@code cifar10_test}, {@code cifar10_valid}, … */
     public Accuracies accuracies() {
         Nb201Table self = this;

@@ -104,6 +104,27 @@ public final class SignalGallery {
         return out;
     }
 
+    /**
+     * A task configuration as a table, one row per stage (shallowest first; on a 32×32 input the
+     * stages are 32×32, 16×16 and 8×8): {@code stage}, {@code channels} and {@code bases (level)}.
+     */
+    public static tech.tablesaw.api.Table taskTable(io.gennas4j.task.TaskConfig task, String name) {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("Task " + name, tech.tablesaw.api.StringColumn.create("stage"),
+                tech.tablesaw.api.StringColumn.create("channels"), tech.tablesaw.api.StringColumn.create("bases (level)"));
+        int stages = io.gennas4j.task.TaskConfig.STAGES;
+        for (int l = 0; l < stages; l++) {
+            StringBuilder sb = new StringBuilder();
+            for (var e : task.features().get(l).entrySet()) {
+                sb.append(e.getKey()).append(String.format(java.util.Locale.ROOT, " (%.1f)  ", e.getValue().level()));
+            }
+            int side = 32 >> l;
+            t.stringColumn("stage").append(l + " (" + side + "x" + side + (l == 0 ? ", shallowest)" : l == stages - 1 ? ", deepest)" : ")"));
+            t.stringColumn("channels").append(String.valueOf(task.channels(l)));
+            t.stringColumn("bases (level)").append(sb.toString().trim());
+        }
+        return t;
+    }
+
     /** The acceptance statistics (B.7) of the five maps: mean, std, max |value|, lag-1 autocorrelation, seed. */
     public static tech.tablesaw.api.Table statisticsTable(io.gennas4j.task.eproxy.EproxyTargets targets) {
         tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("Eproxy target maps, [16, 512, 8, 8] each (B.7 checks passed)",

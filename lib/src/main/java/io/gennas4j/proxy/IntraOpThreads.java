@@ -6,13 +6,13 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * The thread policy of every scorer (issue 17): <b>a score is defined by its settings and seed
  * alone</b>, so every proxy trains and measures with the same number of PyTorch intra-op threads,
- * {@link #policy()} (default 1), in this process, in worker JVMs and on cluster executors alike.
- * Parallelism comes only from running several scorers (the worker pool, Spark executors).
+ * {@link #policy()} (default 1), in this process and in worker JVMs alike (and on any other
+ * backend that runs the proxies). Parallelism comes only from running several scorers.
  *
  * <p>Why one thread: the count changes a score (reductions are summed in another order, and the
  * error compounds over a training run: up to 0.85 in a fast-preset loss of 4–7 between 2 threads
  * and 1), and two multi-threaded PyTorch processes on the same cores slow each other 5–30× (the
- * OpenMP threads spin at every barrier). README › Parallelism gives the measured throughput.
+ * OpenMP threads spin at every barrier). README › Parallel scoring gives the measured throughput.
  *
  * <p>Deviation (named, documented): {@code GENNAS4J_INTRA_OP_THREADS=N} (or the system property
  * {@code gennas4j.intraOpThreads}) makes every scorer use N threads, e.g. to cut the latency of a
@@ -66,7 +66,10 @@ public final class IntraOpThreads {
         }
     }
 
-    /** Sets this JVM's PyTorch intra-op thread count (tests and benchmarks that compare counts). */
+    /**
+     * Sets this JVM's PyTorch intra-op thread count for work outside the proxies; the next
+     * proxy call resets it to {@link #policy()} (use the property to change the policy).
+     */
     public static void set(int threads) {
         Engine.getEngine("PyTorch"); // make sure the native library is loaded
         JniUtils.setNumThreads(threads);

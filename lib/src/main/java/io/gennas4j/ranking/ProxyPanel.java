@@ -19,25 +19,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A panel of proxies named the way users name them — {@code gennas}, {@code eproxy} and the
- * zero-cost measures ({@link ZeroCostMeasures#names()}) — scored on the same architectures
- * against every target of a benchmark, one after the other (progress on standard output, scores
- * through the cache). What the TransNAS-Bench-101 bench and notebook run.
+ * A panel of proxies named the way users name them — {@code gennas}, {@code gennas:TASK} (a
+ * published task name or a task JSON file), {@code eproxy} and the zero-cost measures
+ * ({@link ZeroCostMeasures#names()}) — scored on the same architectures against every target of a
+ * benchmark, one after the other (a {@code == method on space} line and progress on standard
+ * output, scores through the cache). What the comparison and TransNAS-Bench-101 notebooks and the
+ * TransNAS bench run; several spaces go into one {@link MethodComparison} with
+ * {@link #score(List, Accuracies, ScoreCache, MethodComparison)}.
  *
  * <pre>{@code
  * ProxyPanel panel = ProxyPanel.builder().setMethods("gennas,eproxy,synflow,naswot").optSeed(111).build();
  * MethodComparison cmp = panel.score(archs, table.accuracies(), cache);
  * }</pre>
  *
- * GenNAS runs {@link Builder#optGennasProtocol} (default {@link Protocol#FAST}) on
- * {@link Builder#optGennasTask} (default CONF_NB101, GenNAS's searched task); Eproxy its default
- * configuration ({@link EproxyConfig#defaults()}) or {@link Builder#optEproxyConfig}; the
- * zero-cost measures their reference protocol at the space's benchmark size (spec §6).
+ * GenNAS runs {@link Builder#optGennasProtocol} (default {@link Protocol#FAST}; per space with
+ * {@link Builder#optGennasProtocol(String, Protocol)}) on {@link Builder#optGennasTask} (default
+ * CONF_NB101, GenNAS's searched task); Eproxy its default configuration
+ * ({@link EproxyConfig#defaults()}) or {@link Builder#optEproxyConfig}; the zero-cost measures
+ * their reference protocol (spec §6) at the space's benchmark size unless
+ * {@link Builder#optZeroCostSize} says otherwise.
  */
 public final class ProxyPanel {
 
     private final Builder settings;
     private final Map<String, List<ProxyScore>> scores = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> proxySettings = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
 
     private ProxyPanel(Builder b) {
         this.settings = b;
@@ -58,8 +65,19 @@ public final class ProxyPanel {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public Proxy proxy(String method) {
-        if (method.equals("gennas")) {
-            return RegressionProxy.builder().setTask(settings.gennasTask).optProtocol(settings.gennasProtocol)
+        return proxy(method, null);
+    }
+
+    /**
+     * Builds the proxy a method name stands for on {@code space} (its per-space protocol and
+     * zero-cost size; null: the defaults). The caller closes it.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public Proxy proxy(String method, String space) {
+        if (method.equals("gennas") || method.startsWith(GENNAS_TASK_PREFIX)) {
+            TaskConfig task = method.equals("gennas") ? settings.gennasTask : TaskConfig.byNameOrFile(method.substring(GENNAS_TASK_PREFIX.length()));
+            return RegressionProxy.builder().setTask(task).optProtocol(settings.protocolFor(space))
                     .optSeed(settings.seed).build();
         }
         if (method.equals("eproxy")) {
@@ -70,7 +88,19 @@ public final class ProxyPanel {
             return b.build();
         }
         if (ZeroCostMeasures.names().contains(method)) {
-            return ZeroCostProxy.builder().setMeasure(method).build();
+            ZeroCostProxy.Builder b = ZeroCostProxy.builder().setMeasure(method);
+            if (settings.zeroCostSeed != null) {
+                b.optSeed(settings.zeroCostSeed).optDataSeed(settings.zeroCostSeed);
+            }
+            if (settings.zeroCostBatch > 0) {
+                b.optBatchSize(settings.zeroCostBatch);
+            }
+            io.gennas4j.space.NetworkSize size = space == null ? null : settings.zeroCostSizes.get(space);
+            // the benchmark's own size stays the default, so the settings (and cache keys) equal the bench's
+            if (size != null && !size.equals(io.gennas4j.space.SearchSpaces.byName(space).benchmarkSize())) {
+                b.optNetworkSize(size);
+            }
+            return b.build();
         }
         throw new IllegalArgumentException("Unknown method '" + method + "'. Known: " + String.join(", ", Builder.known()));
     }
@@ -82,15 +112,67 @@ public final class ProxyPanel {
      * @param cache may be null (always score)
      */
     public MethodComparison score(List<? extends Architecture> archs, Accuracies truth, ScoreCache cache) {
-        MethodComparison cmp = new MethodComparison();
+        return score(archs, truth, cache, new MethodComparison());
+    }
+
+    /**
+     * As {@link #score(List, Accuracies, ScoreCache)}, adding the entries to {@code into}, so that
+     * several spaces (each with its own truth) land in one comparison.
+     *
+     * @return {@code into}
+     */
+    public MethodComparison score(List<? extends Architecture> archs, Accuracies truth, ScoreCache cache, MethodComparison into) {
         scores.clear();
         for (String m : settings.methods) {
-            try (Proxy p = proxy(m)) {
-                System.out.printf(java.util.Locale.ROOT, "%s on %d %s architectures%n", m, archs.size(), truth.space());
-                scores.put(m, cmp.score(m, p, archs, truth, cache));
+            try (Proxy p = proxy(m, truth.space())) {
+                System.out.printf(java.util.Locale.ROOT, "== %s on %s (%d architectures)%n", m, truth.space(), archs.size());
+                List<ProxyScore> got = into.score(m, p, archs, truth, cache);
+                scores.put(m, got);
+                proxySettings.put(m + " / " + truth.space(), p.settings());
+                got.stream().filter(x -> !x.ok()).forEach(x -> failures.add(m + " on " + truth.space() + ": " + x.arch() + ": " + x.error()));
             }
         }
-        return cmp;
+        return into;
+    }
+
+    /** Every proxy's full settings, keyed {@code method / space}, over all score calls (provenance). */
+    public Map<String, Map<String, String>> proxySettings() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(proxySettings));
+    }
+
+    /** The failed architectures of all score calls, as {@code method on space: arch: error}. */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /**
+     * One row per method: {@code method}, {@code kind} (zero-cost, regression proxy, Eproxy),
+     * {@code BatchNorm}, {@code precision} and {@code uses images} (with the batch size).
+     */
+    public tech.tablesaw.api.Table methodsTable() {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("Methods",
+                tech.tablesaw.api.StringColumn.create("method"), tech.tablesaw.api.StringColumn.create("kind"),
+                tech.tablesaw.api.StringColumn.create("BatchNorm"), tech.tablesaw.api.StringColumn.create("precision"),
+                tech.tablesaw.api.StringColumn.create("uses images"));
+        for (String m : settings.methods) {
+            String[] row;
+            if (ZeroCostMeasures.names().contains(m)) {
+                var zm = ZeroCostMeasures.byName(m);
+                row = new String[] {"zero-cost", zm.batchNorm() ? "on (batch statistics)" : "off", zm.dataType().toString(),
+                        zm.usesData() ? "yes (batch " + (settings.zeroCostBatch > 0 ? settings.zeroCostBatch : zm.defaultBatchSize()) + ")" : "no"};
+            } else if (m.equals("eproxy")) {
+                row = new String[] {"Eproxy (10 SGD iterations, barrier layer)", "on (trained)", "float32", "yes (batch 16, augmented)"};
+            } else {
+                Protocol p = settings.gennasProtocol;
+                row = new String[] {"regression proxy", "on (trained " + p.iterations() + " iterations)", "float32",
+                        "yes (batch " + p.batchSize() + ", noised)"};
+            }
+            t.stringColumn("method").append(m);
+            for (int i = 0; i < row.length; i++) {
+                t.stringColumn(i + 1).append(row[i]);
+            }
+        }
+        return t;
     }
 
     /** Each method's scores from the last {@link #score} call, in architecture order. */
@@ -130,9 +212,16 @@ public final class ProxyPanel {
                 + (settings.eproxyMacsMax == null ? "" : ", MACs_max " + settings.eproxyMacsMax) + "; seed " + settings.seed + ")";
     }
 
+    /** Method-name prefix naming GenNAS with a task: {@code gennas:CONF_DARTS}, {@code gennas:my_task.json}. */
+    public static final String GENNAS_TASK_PREFIX = "gennas:";
+
     /** Builder: methods required; task, protocol, configuration and seed optional. */
     public static final class Builder {
         private List<String> methods;
+        private final Map<String, Protocol> gennasProtocols = new LinkedHashMap<>();
+        private final Map<String, io.gennas4j.space.NetworkSize> zeroCostSizes = new LinkedHashMap<>();
+        private int zeroCostBatch;
+        private Long zeroCostSeed;
         private TaskConfig gennasTask = TaskConfig.byNameOrFile("CONF_NB101");
         private String gennasTaskName = "CONF_NB101";
         private Protocol gennasProtocol = Protocol.FAST;
@@ -151,7 +240,9 @@ public final class ProxyPanel {
         public Builder setMethods(List<String> names) {
             List<String> known = known();
             for (String n : names) {
-                if (!known.contains(n)) {
+                if (n.startsWith(GENNAS_TASK_PREFIX)) {
+                    TaskConfig.byNameOrFile(n.substring(GENNAS_TASK_PREFIX.length())); // fails now, naming the task
+                } else if (!known.contains(n)) {
                     throw new IllegalArgumentException("Unknown method '" + n + "'. Known: " + String.join(", ", known));
                 }
             }
@@ -183,6 +274,34 @@ public final class ProxyPanel {
         public Builder optGennasProtocol(Protocol protocol) {
             this.gennasProtocol = protocol;
             return this;
+        }
+
+        /** GenNAS's protocol on one space (by its name, e.g. {@code nb101}), overriding the default there. */
+        public Builder optGennasProtocol(String space, Protocol protocol) {
+            this.gennasProtocols.put(space, protocol);
+            return this;
+        }
+
+        /** The zero-cost measures' network size on one space (default: the space's benchmark size). */
+        public Builder optZeroCostSize(String space, io.gennas4j.space.NetworkSize size) {
+            this.zeroCostSizes.put(space, size);
+            return this;
+        }
+
+        /** The zero-cost measures' batch size (0, the default: each measure's reference value, 64 or NASWOT's 128). */
+        public Builder optZeroCostBatch(int batch) {
+            this.zeroCostBatch = batch;
+            return this;
+        }
+
+        /** The zero-cost measures' initialisation and image-batch seed (default: the reference's 42). */
+        public Builder optZeroCostSeed(long seed) {
+            this.zeroCostSeed = seed;
+            return this;
+        }
+
+        Protocol protocolFor(String space) {
+            return space != null && gennasProtocols.containsKey(space) ? gennasProtocols.get(space) : gennasProtocol;
         }
 
         /** Eproxy's configuration (default {@link EproxyConfig#defaults()}). */

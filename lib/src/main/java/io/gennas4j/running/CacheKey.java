@@ -11,7 +11,10 @@ import java.util.TreeMap;
 /**
  * What a cached score is keyed by: search space, architecture, proxy, every setting of the proxy
  * (task, protocol, images, seed, …), the scorers' intra-op thread count ({@link IntraOpThreads#policy()},
- * issue 17) and the library version. Anything that changes a score must be among the settings.
+ * issue 17) and the library version. Anything that changes a score must be among the settings; a
+ * change to how a space builds its networks must change the space's name or the version (keys
+ * written before issue 17 have no {@code intra_op_threads} entry, so scores of the pruned
+ * NAS-Bench-201 networks of that time are never read as today's).
  *
  * @param space search-space name
  * @param arch architecture encoding

@@ -36,7 +36,7 @@ public final class ScoringRunner {
     private final Proxy proxy;
     private final ProgressListener progress;
     private final ScoreCache cache;
-    private final Integer workers; // null: automatic (WorkerPool.defaultWorkers(), started when worth it)
+    private final int workers; // AUTOMATIC: WorkerPool.defaultWorkers(), started when worth it
     private final double minPoolSeconds;
     private final WorkerPool sharedPool;
     private final Table results = emptyTable();
@@ -50,6 +50,11 @@ public final class ScoringRunner {
         this.minPoolSeconds = b.minPoolSeconds;
         this.sharedPool = b.sharedPool;
     }
+
+    /** {@link Builder#optWorkers(int)}'s default: one worker per core, started when a run repays it. */
+    public static final int AUTOMATIC = 0;
+    /** Architectures the automatic mode scores in this process before it decides (the first pays the warm-up). */
+    static final int AUTOMATIC_PROBE = 2;
 
     /** Default of {@link Builder#optMinPoolSeconds(double)}, seconds. */
     public static final double DEFAULT_MIN_POOL_SECONDS = 10;
@@ -102,31 +107,31 @@ public final class ScoringRunner {
         }
         boolean isolate = proxy.recycleWorkerAfter() > 0; // a leaking proxy never runs in this JVM
         boolean shared = sharedPool != null; // the pool recycles leaking workers itself
-        List<Integer> here = pending;
         List<Integer> inWorkers = List.of();
-        if (shared || isolate || (workers != null && workers > 1)) {
-            here = List.of();
+        if (shared || isolate || workers > 1) {
             inWorkers = pending;
-        } else if (workers == null && WorkerPool.defaultWorkers() > 1 && pending.size() > 1) {
-            // automatic: score the first here, and start workers for the rest only if they would
-            // take longer here than the workers' start-up is worth (scores are the same either way)
-            here = pending.subList(0, 1);
-            scoreHere(archs, here, byIndex, done, start);
-            double first = byIndex[here.get(0)] == null ? 0 : byIndex[here.get(0)].seconds();
-            if ((pending.size() - 1) * first >= minPoolSeconds) {
-                inWorkers = pending.subList(1, pending.size());
+        } else if (workers == AUTOMATIC && pending.size() > AUTOMATIC_PROBE && WorkerPool.defaultWorkers() > 1) {
+            // automatic: score two here (the first pays the warm-up), and start workers for the
+            // rest only if the rest would take longer here than their start-up is worth; the
+            // scores are the same either way (issue 17)
+            List<Integer> probe = pending.subList(0, AUTOMATIC_PROBE);
+            scoreHere(archs, probe, byIndex, done, start);
+            ProxyScore last = byIndex[probe.get(AUTOMATIC_PROBE - 1)];
+            List<Integer> rest = pending.subList(AUTOMATIC_PROBE, pending.size());
+            if (last != null && rest.size() * last.seconds() >= minPoolSeconds) {
+                inWorkers = rest;
             } else {
-                scoreHere(archs, pending.subList(1, pending.size()), byIndex, done, start);
+                scoreHere(archs, rest, byIndex, done, start);
             }
-            here = List.of();
+        } else {
+            scoreHere(archs, pending, byIndex, done, start);
         }
-        scoreHere(archs, here, byIndex, done, start);
         if (!inWorkers.isEmpty() && !Thread.currentThread().isInterrupted()) {
             List<Integer> todoIndex = inWorkers;
             List<Architecture> todo = new ArrayList<>();
             todoIndex.forEach(i -> todo.add(archs.get(i)));
-            int size = workers != null && workers > 1 ? workers : Math.max(1, WorkerPool.defaultWorkers());
-            WorkerPool pool = shared ? sharedPool : WorkerPool.start(proxy, Math.min(size, todo.size()));
+            WorkerPool pool = shared ? sharedPool
+                    : WorkerPool.start(proxy, Math.min(workers > 0 ? workers : WorkerPool.defaultWorkers(), todo.size()));
             try {
                 pool.score(todo, (k, s) -> {
                     int i = todoIndex.get(k);
@@ -198,7 +203,7 @@ public final class ScoringRunner {
         private Proxy proxy;
         private ProgressListener progress = ProgressListener.console(10);
         private ScoreCache cache;
-        private Integer workers;
+        private int workers = AUTOMATIC;
         private double minPoolSeconds = DEFAULT_MIN_POOL_SECONDS;
         private WorkerPool sharedPool;
 
@@ -219,25 +224,29 @@ public final class ScoringRunner {
         }
 
         /**
-         * Worker JVMs to score in parallel: 1 scores in this process, N &gt; 1 always in N workers.
-         * Unset (the default): {@link WorkerPool#defaultWorkers()} workers (one per core), started
-         * only when the run is long enough to repay their start-up (see
-         * {@link #optMinPoolSeconds(double)}). Every scorer uses
+         * Worker JVMs to score in parallel: 1 scores in this process (a proxy that leaks native
+         * memory, such as grasp, still runs in one recycled worker), N &gt; 1 always in N workers.
+         * {@link #AUTOMATIC} (0, the default): {@link WorkerPool#defaultWorkers()} workers (one per
+         * core), started only when the run is long enough to repay their start-up: the first two
+         * architectures are scored here, and workers take the rest if the rest would take at least
+         * {@link #optMinPoolSeconds(double)} here at the second one's pace. Every scorer uses
          * {@link io.gennas4j.proxy.IntraOpThreads#policy()} threads, so the scores do not depend on
          * this choice (issue 17).
          *
-         * @throws IllegalArgumentException if {@code workers < 1}
+         * @throws IllegalArgumentException if {@code workers < 0}
          */
         public Builder optWorkers(int workers) {
-            this.workers = WorkerPool.checkWorkers(workers);
+            if (workers < 0) {
+                throw new IllegalArgumentException("workers must be >= 0 (0: automatic, 1: in this process), got " + workers);
+            }
+            this.workers = workers;
             return this;
         }
 
         /**
-         * With automatic workers: the first architecture is scored in this process, and workers
-         * are started for the rest when the rest would take at least this many seconds here at
-         * the first one's pace (default {@value #DEFAULT_MIN_POOL_SECONDS}: a worker JVM takes a
-         * few seconds to start and load PyTorch).
+         * With automatic workers: start them when the rest of the run would take at least this
+         * many seconds in this process (default {@value #DEFAULT_MIN_POOL_SECONDS}: a worker JVM
+         * takes a few seconds to start and load PyTorch).
          */
         public Builder optMinPoolSeconds(double seconds) {
             this.minPoolSeconds = seconds;

@@ -71,8 +71,10 @@ public final class WorkerPool implements AutoCloseable {
      */
     public static int defaultWorkers() {
         String v = System.getProperty("gennas4j.workers");
+        String from = "-Dgennas4j.workers";
         if (v == null || v.isBlank()) {
             v = System.getenv(WORKERS_ENV);
+            from = WORKERS_ENV;
         }
         if (v == null || v.isBlank()) {
             return Math.max(1, Runtime.getRuntime().availableProcessors() / IntraOpThreads.policy());
@@ -80,8 +82,15 @@ public final class WorkerPool implements AutoCloseable {
         try {
             return checkWorkers(Integer.parseInt(v.trim()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(WORKERS_ENV + "=" + v + " is not a worker count: set a positive integer, or unset it for one per core");
+            throw new IllegalArgumentException(from + "=" + v + " is not a worker count: set a positive integer, or unset it for one per core");
         }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Worker processes started by this JVM so far (tests check which path a run took). */
+    static int processesStarted() {
+        return STARTED.get();
     }
 
     static int checkWorkers(int workers) {
@@ -231,6 +240,7 @@ public final class WorkerPool implements AutoCloseable {
                 pb.environment().putAll(extraEnv);
                 pb.redirectError(log.toFile());
                 process = pb.start();
+                STARTED.incrementAndGet();
                 scoredSinceStart = 0;
                 in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
                 out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -9,7 +9,6 @@ import io.gennas4j.ranking.MethodComparison;
 import io.gennas4j.running.ProgressListener;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.running.ScoringRunner;
-import io.gennas4j.running.WorkerPool;
 import io.gennas4j.space.Architecture;
 import io.gennas4j.space.NetworkSize;
 import io.gennas4j.space.nb101.Nb101Arch;
@@ -180,7 +179,7 @@ public final class Dps {
         private int heldOutSample = 0;
         private int heldOutCount = 200;
         private ScoreCache cache;
-        private int workers = WorkerPool.defaultWorkers();
+        private int workers = ScoringRunner.AUTOMATIC;
         private SearchListener listener = SearchListener.console(10);
 
         /** @throws IllegalArgumentException for a space other than nb101 or nb201 */

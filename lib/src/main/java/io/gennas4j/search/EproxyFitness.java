@@ -6,7 +6,7 @@ import io.gennas4j.proxy.eproxy.EproxyConfig;
 import io.gennas4j.proxy.eproxy.EproxyProxy;
 import io.gennas4j.ranking.RankCorrelation;
 import io.gennas4j.running.ScoreCache;
-import io.gennas4j.running.WorkerPool;
+import io.gennas4j.running.ScoringRunner;
 import io.gennas4j.space.Architecture;
 import io.gennas4j.space.NetworkSize;
 import io.gennas4j.task.eproxy.EproxyTargets;
@@ -175,7 +175,7 @@ public final class EproxyFitness implements Fitness<EproxyConfig> {
         private NetworkSize size;
         private long seed = 111;
         private ScoreCache cache;
-        private int workers = WorkerPool.defaultWorkers();
+        private int workers = ScoringRunner.AUTOMATIC;
         private Cifar10Images images;
         private Divergence divergence = Divergence.FITNESS_MINUS_ONE;
         private EproxyTargets targets;
@@ -206,8 +206,8 @@ public final class EproxyFitness implements Fitness<EproxyConfig> {
         }
 
         public Builder optWorkers(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+            if (workers < 0) {
+                throw new IllegalArgumentException("workers must be >= 0 (0: automatic, 1: in this process), got " + workers);
             }
             this.workers = workers;
             return this;

@@ -9,7 +9,7 @@ import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.proxy.zerocost.ZeroCostProxy;
 import io.gennas4j.running.ScoreCache;
-import io.gennas4j.running.WorkerPool;
+import io.gennas4j.running.ScoringRunner;
 import io.gennas4j.space.Architecture;
 import io.gennas4j.space.nb101.Nb101Arch;
 import io.gennas4j.space.nb101.Nb101Space;
@@ -399,7 +399,7 @@ public final class NasSearch implements AutoCloseable {
         private int tournament = 10;
         private int cycles = 400;
         private ScoreCache cache;
-        private int workers = WorkerPool.defaultWorkers();
+        private int workers = ScoringRunner.AUTOMATIC;
         private SearchListener listener = SearchListener.console(30);
         private Nb201Table nb201;
         private Nb101Table nb101;
@@ -468,10 +468,13 @@ public final class NasSearch implements AutoCloseable {
             return this;
         }
 
-    /** Worker JVMs scoring the architectures (1: in this process; default one per core). Scores do not depend on it (issue 17). */
+        /**
+         * Worker JVMs scoring the architectures: 1 in this process, 0 (the default) automatic
+         * ({@link ScoringRunner.Builder#optWorkers(int)}). Scores do not depend on it (issue 17).
+         */
         public Builder optWorkers(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("workers must be >= 1 (1 scores in this process), got " + workers);
+            if (workers < 0) {
+                throw new IllegalArgumentException("workers must be >= 0 (0: automatic, 1: in this process), got " + workers);
             }
             this.workers = workers;
             return this;

@@ -66,12 +66,16 @@ public final class ProxyFitness<A extends Architecture> implements Fitness<A> {
     public List<Evaluation> evaluate(List<A> genomes) {
         ScoringRunner.Builder b = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.silent());
         // once workers are asked for, every batch goes to them (single children too): one pool
-        // for the whole search instead of one per batch; a leaking proxy always runs in workers
+        // for the whole search instead of one per batch; a leaking proxy always runs in workers.
+        // Automatic (the default): each batch decides for itself, so the initial population goes
+        // to workers and a single child is scored here
         if (workers > 1 || proxy.recycleWorkerAfter() > 0) {
             if (pool == null) {
-                pool = WorkerPool.start(proxy, workers);
+                pool = WorkerPool.start(proxy, workers > 0 ? workers : WorkerPool.defaultWorkers());
             }
             b.optPool(pool);
+        } else {
+            b.optWorkers(workers);
         }
         Table t = b.build().run(genomes);
         if (t.rowCount() < genomes.size()) {
@@ -101,7 +105,7 @@ public final class ProxyFitness<A extends Architecture> implements Fitness<A> {
     public static final class Builder {
         private Proxy proxy;
         private ScoreCache cache;
-        private int workers = WorkerPool.defaultWorkers();
+        private int workers = ScoringRunner.AUTOMATIC;
 
         public Builder setProxy(Proxy proxy) {
             this.proxy = proxy;
@@ -114,12 +118,13 @@ public final class ProxyFitness<A extends Architecture> implements Fitness<A> {
         }
 
         /**
-         * Worker JVMs for batches (the initial population, random search); 1: in this process;
-         * default {@link WorkerPool#defaultWorkers()}. Scores do not depend on it (issue 17).
+         * Worker JVMs for the whole search (N &gt; 1: one pool kept for every batch); 1: in this
+         * process; {@link ScoringRunner#AUTOMATIC} (0, the default): each batch as
+         * {@link ScoringRunner.Builder#optWorkers(int)} decides. Scores do not depend on it (issue 17).
          */
         public Builder optWorkers(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("workers must be >= 1 (1 scores in this process), got " + workers);
+            if (workers < 0) {
+                throw new IllegalArgumentException("workers must be >= 0 (0: automatic, 1: in this process), got " + workers);
             }
             this.workers = workers;
             return this;

@@ -7,7 +7,7 @@ import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.proxy.SeedPolicy;
 import io.gennas4j.ranking.RankCorrelation;
 import io.gennas4j.running.ScoreCache;
-import io.gennas4j.running.WorkerPool;
+import io.gennas4j.running.ScoringRunner;
 import io.gennas4j.space.Architecture;
 import io.gennas4j.task.TaskConfig;
 import java.util.ArrayList;
@@ -126,7 +126,7 @@ public final class TaskFitness implements Fitness<TaskConfig> {
         private Protocol protocol = Protocol.FAST;
         private long seed = 111;
         private ScoreCache cache;
-        private int workers = WorkerPool.defaultWorkers();
+        private int workers = ScoringRunner.AUTOMATIC;
         private Cifar10Images images;
 
         /** The labelled architectures and the accuracy ({@code target}) they are ranked against. */
@@ -154,10 +154,13 @@ public final class TaskFitness implements Fitness<TaskConfig> {
             return this;
         }
 
-    /** Worker JVMs scoring the architectures (1: in this process; default one per core). Scores do not depend on it (issue 17). */
+        /**
+         * Worker JVMs scoring the architectures: 1 in this process, 0 (the default) automatic
+         * ({@link ScoringRunner.Builder#optWorkers(int)}). Scores do not depend on it (issue 17).
+         */
         public Builder optWorkers(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("workers must be >= 1 (1 scores in this process), got " + workers);
+            if (workers < 0) {
+                throw new IllegalArgumentException("workers must be >= 0 (0: automatic, 1: in this process), got " + workers);
             }
             this.workers = workers;
             return this;

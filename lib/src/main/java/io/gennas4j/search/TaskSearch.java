@@ -5,7 +5,7 @@ import io.gennas4j.benchmark.Nb101Table;
 import io.gennas4j.benchmark.Nb201Table;
 import io.gennas4j.proxy.Protocol;
 import io.gennas4j.running.ScoreCache;
-import io.gennas4j.running.WorkerPool;
+import io.gennas4j.running.ScoringRunner;
 import io.gennas4j.space.Architecture;
 import io.gennas4j.space.nb201.Nb201Arch;
 import io.gennas4j.space.nb201.Nb201Space;
@@ -178,7 +178,7 @@ public final class TaskSearch {
         private long labelledSeed = 0;
         private int heldOutSample = 0;
         private ScoreCache cache;
-        private int workers = WorkerPool.defaultWorkers();
+        private int workers = ScoringRunner.AUTOMATIC;
         private SearchListener listener = SearchListener.console(30);
 
         /** @throws IllegalArgumentException for a space other than nb201 or nb101 */

@@ -24,9 +24,10 @@ public interface Architecture {
     StageNetwork network(NetworkSize size, int numClasses);
 
     /**
-     * The network as the benchmark itself trained it, for the benchmark's own parameter and FLOP
-     * counts (the {@code params} and {@code flops} baselines). Default: {@link #network(NetworkSize, int)};
-     * NAS-Bench-201 differs (its proxies' variant has conv biases and non-affine BatchNorm).
+     * This architecture's network with the benchmark's own layer definitions, for the benchmark's
+     * parameter and FLOP counts (the {@code params} and {@code flops} baselines). Default:
+     * {@link #network(NetworkSize, int)}; NAS-Bench-201 differs (its proxies' variant has conv
+     * biases and non-affine BatchNorm; an {@code nb201-functional} cell keeps its pruning).
      */
     default StageNetwork benchmarkNetwork(NetworkSize size, int numClasses) {
         return network(size, numClasses);

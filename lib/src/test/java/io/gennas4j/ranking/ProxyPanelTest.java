@@ -62,4 +62,38 @@ class ProxyPanelTest {
             assertEquals(2_317_600 + 1_290, v, 0.5);
         }
     }
+
+    @Test
+    void namedTasksPerSpaceSettingsAndSeveralSpacesInOneComparison() {
+        var e = assertThrows(IllegalArgumentException.class, () -> ProxyPanel.builder().setMethods("gennas:CONF_NOPE"));
+        assertTrue(e.getMessage().contains("CONF_NOPE"), e.getMessage());
+        ProxyPanel panel = ProxyPanel.builder().setMethods("params,gennas:CONF_DARTS")
+                .optGennasProtocol(io.gennas4j.proxy.Protocol.FAST)
+                .optGennasProtocol("nb101", io.gennas4j.proxy.Protocol.PAPER.withCells(3))
+                .optZeroCostSize("nb201", new io.gennas4j.space.NetworkSize(16, 5))
+                .optZeroCostSize("nb101", new io.gennas4j.space.NetworkSize(8, 3)).optZeroCostBatch(16).build();
+        try (Proxy g101 = panel.proxy("gennas:CONF_DARTS", "nb101"); Proxy g201 = panel.proxy("gennas:CONF_DARTS", "nb201");
+                Proxy z201 = panel.proxy("params", "nb201"); Proxy z101 = panel.proxy("params", "nb101")) {
+            assertTrue(!g101.settings().equals(g201.settings()), "the NAS-Bench-101 protocol is its own: " + g101.settings());
+            // the benchmark's own size stays the default (same settings, same cache keys as the bench)
+            try (Proxy plain = ProxyPanel.builder().setMethods("params").optZeroCostBatch(16).build().proxy("params")) {
+                assertEquals(plain.settings(), z201.settings());
+            }
+            assertTrue(!z101.settings().equals(z201.settings()), "NAS-Bench-101 at width 8: " + z101.settings());
+        }
+        var methods = panel.methodsTable();
+        assertEquals(List.of("params", "gennas:CONF_DARTS"), methods.stringColumn("method").asList());
+        assertEquals(List.of("zero-cost", "regression proxy"), methods.stringColumn("kind").asList());
+
+        // two spaces into one comparison: params on five macro and five micro TransNAS codes
+        ProxyPanel params = ProxyPanel.builder().setMethods("params").build();
+        MethodComparison cmp = new MethodComparison();
+        for (TransNasSpace space : List.of(TransNasSpace.MACRO, TransNasSpace.MICRO)) {
+            TransNasTable t = TransNasTable.load(space);
+            params.score(t.sample(5, 3), t.accuracies(), null, cmp);
+        }
+        assertEquals(14, cmp.entries().size(), "7 tasks x 2 spaces");
+        assertEquals(2, params.proxySettings().size());
+        assertTrue(params.failures().isEmpty(), params.failures().toString());
+    }
 }

@@ -97,6 +97,29 @@ class WorkerPoolTest {
     }
 
     @Test
+    void theAutomaticModeStartsWorkersOnlyWhenTheRestOfTheRunRepaysThem(@TempDir Path dir) {
+        System.setProperty("gennas4j.workers", "2"); // as on a 2-core machine (surefire sets GENNAS4J_WORKERS=1)
+        try (RegressionProxy proxy = tiny(dir)) {
+            Table here = run(proxy, ARCHS, 1);
+            int before = WorkerPool.processesStarted();
+            Table shortRun = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.silent()).build().run(ARCHS);
+            assertEquals(before, WorkerPool.processesStarted(), "4 tiny architectures never repay a worker's start-up");
+            Table pooled = ScoringRunner.builder().setProxy(proxy).optProgress(ProgressListener.silent()).optMinPoolSeconds(0)
+                    .build().run(ARCHS);
+            assertEquals(before + 2, WorkerPool.processesStarted(), "two scored here, the other two in two workers");
+            for (Table t : List.of(shortRun, pooled)) {
+                assertEquals(ARCHS.size(), t.rowCount());
+                for (int i = 0; i < ARCHS.size(); i++) {
+                    assertEquals(here.stringColumn("arch").get(i), t.stringColumn("arch").get(i));
+                    assertEquals(here.doubleColumn("score").get(i), t.doubleColumn("score").get(i), 0.0);
+                }
+            }
+        } finally {
+            System.clearProperty("gennas4j.workers");
+        }
+    }
+
+    @Test
     void scoresMadeUnderAnotherThreadCountAreAnotherCacheKey(@TempDir Path dir) {
         try (RegressionProxy proxy = tiny(dir)) {
             ScoringRunner runner = ScoringRunner.builder().setProxy(proxy).optWorkers(1).build();
@@ -132,13 +155,13 @@ class WorkerPoolTest {
         System.setProperty("gennas4j.workers", "0");
         try {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, WorkerPool::defaultWorkers);
-            assertTrue(e.getMessage().contains("GENNAS4J_WORKERS=0") && e.getMessage().contains("one per core"), e.getMessage());
+            assertTrue(e.getMessage().contains("-Dgennas4j.workers=0") && e.getMessage().contains("one per core"), e.getMessage());
             System.setProperty("gennas4j.workers", "3");
             assertEquals(3, WorkerPool.defaultWorkers());
         } finally {
             System.clearProperty("gennas4j.workers");
         }
-        assertThrows(IllegalArgumentException.class, () -> ScoringRunner.builder().optWorkers(0));
+        assertThrows(IllegalArgumentException.class, () -> ScoringRunner.builder().optWorkers(-1));
     }
 
     @Test

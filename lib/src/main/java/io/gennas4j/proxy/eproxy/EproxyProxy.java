@@ -73,9 +73,11 @@ public final class EproxyProxy implements Proxy {
      * macro codes; MACs/MACs_max reaches 1.3757). TransNAS micro has no entry; 206,993,408, the
      * largest micro cell at 32×32 with the {@code 41412} substitution, is the assumption of
      * transnas-eproxy.md B.8 item 4. The benchmark builds (no substitution) have no entry.
+     * {@code nb201-functional} shares nb201's: its largest cell (every edge a 3×3 convolution)
+     * has no all-zero node, so pruning does not change it.
      */
     public static final Map<String, Double> MACS_MAX = Map.of("nb101", 7218069504.0, "nb201", 187166720.0,
-            "transnas-macro", 1505384448.0, "transnas-micro", 206993408.0);
+            "nb201-functional", 187166720.0, "transnas-macro", 1505384448.0, "transnas-micro", 206993408.0);
 
     private final Builder settings;
     private final Cifar10Images images;

@@ -149,6 +149,7 @@ public final class ZeroCostProxy implements Proxy {
 
     /** Builds, initialises and measures one network. */
     public double compute(Architecture arch) {
+        IntraOpThreads.apply();
         Engine.getInstance().setRandomSeed(SeedPolicy.architectureSeed(seed, arch.encoding()));
         try (NDManager m = manager.newSubManager()) {
             StageNetwork net = measure.onBenchmarkNetwork() ? arch.benchmarkNetwork(sizeFor(arch), numClasses)

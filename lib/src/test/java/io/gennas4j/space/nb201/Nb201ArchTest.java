@@ -160,4 +160,16 @@ class Nb201ArchTest {
         assertEquals(ZeroNodeOps.PRUNE, Nb201Space.FUNCTIONAL.mutate(functional, new Random(1)).zeroNodeOps());
         assertEquals(ZeroNodeOps.PRUNE, Nb201Space.FUNCTIONAL.sample(new Random(1)).zeroNodeOps());
     }
+
+    @Test
+    void theBenchmarkTabulatesTestAccuraciesOfAList() {
+        io.gennas4j.benchmark.Nb201Table table = io.gennas4j.benchmark.Nb201Table.load();
+        List<Nb201Arch> two = List.of(table.arch(0), table.arch(1));
+        tech.tablesaw.api.Table t = table.testAccuracies("first two", two);
+        assertEquals(List.of("arch_str", "cifar10_test", "cifar100_test", "imagenet16_test"), t.columnNames());
+        assertEquals(two.get(1).encoding(), t.stringColumn("arch_str").get(1));
+        // the shared data's index 0: 85.8633 / 52.9133 / 26.6333 (CIFAR-10 / CIFAR-100 / ImageNet16-120 test)
+        assertEquals(85.8633, t.doubleColumn("cifar10_test").get(0), 1e-4);
+        assertEquals(26.6333, t.doubleColumn("imagenet16_test").get(0), 1e-4);
+    }
 }
