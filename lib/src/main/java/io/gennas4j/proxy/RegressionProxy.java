@@ -156,6 +156,17 @@ public final class RegressionProxy implements Proxy {
         long start = System.nanoTime();
         try {
             double[] trace = train(arch);
+            if (trace[trace.length - 1] >= FAILED_LOSS && settings.seedPolicy == SeedPolicy.PER_ARCHITECTURE) {
+                // a non-finite loss is re-trained once from the same seed: a network that really
+                // diverges does so again (same 1000 + U), while the sporadic native fault of
+                // README › Troubleshooting (a NaN that the same training does not repeat) is not kept
+                double[] again = train(arch);
+                if (again[again.length - 1] < FAILED_LOSS) {
+                    System.err.println("gennas4j: " + arch.encoding() + " gave a non-finite loss once and a finite one when"
+                            + " re-trained from the same seed (sporadic native fault); the re-trained score is kept");
+                }
+                trace = again;
+            }
             double last = trace[trace.length - 1];
             return new ProxyScore(arch.encoding(), last, seconds(start), trace, null);
         } catch (RuntimeException e) {
