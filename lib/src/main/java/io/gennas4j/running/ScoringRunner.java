@@ -56,6 +56,19 @@ public final class ScoringRunner {
     /** Architectures the automatic mode scores in this process before it decides (the first pays the warm-up). */
     static final int AUTOMATIC_PROBE = 2;
 
+    /**
+     * Checks a worker count as every {@code optWorkers} takes it: 0 automatic, 1 in this process,
+     * N &gt; 1 workers.
+     *
+     * @throws IllegalArgumentException if {@code workers < 0}
+     */
+    public static int checkWorkers(int workers) {
+        if (workers < 0) {
+            throw new IllegalArgumentException("workers must be >= 0 (0: automatic, 1: in this process), got " + workers);
+        }
+        return workers;
+    }
+
     /** Default of {@link Builder#optMinPoolSeconds(double)}, seconds. */
     public static final double DEFAULT_MIN_POOL_SECONDS = 10;
 
@@ -236,10 +249,7 @@ public final class ScoringRunner {
          * @throws IllegalArgumentException if {@code workers < 0}
          */
         public Builder optWorkers(int workers) {
-            if (workers < 0) {
-                throw new IllegalArgumentException("workers must be >= 0 (0: automatic, 1: in this process), got " + workers);
-            }
-            this.workers = workers;
+            this.workers = checkWorkers(workers);
             return this;
         }
 

@@ -243,7 +243,7 @@ public final class Dps {
         }
 
         public Builder optWorkers(int workers) {
-            this.workers = workers;
+            this.workers = ScoringRunner.checkWorkers(workers);
             return this;
         }
 

@@ -206,10 +206,7 @@ public final class EproxyFitness implements Fitness<EproxyConfig> {
         }
 
         public Builder optWorkers(int workers) {
-            if (workers < 0) {
-                throw new IllegalArgumentException("workers must be >= 0 (0: automatic, 1: in this process), got " + workers);
-            }
-            this.workers = workers;
+            this.workers = ScoringRunner.checkWorkers(workers);
             return this;
         }
 

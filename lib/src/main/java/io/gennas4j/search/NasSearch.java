@@ -473,10 +473,7 @@ public final class NasSearch implements AutoCloseable {
          * ({@link ScoringRunner.Builder#optWorkers(int)}). Scores do not depend on it (issue 17).
          */
         public Builder optWorkers(int workers) {
-            if (workers < 0) {
-                throw new IllegalArgumentException("workers must be >= 0 (0: automatic, 1: in this process), got " + workers);
-            }
-            this.workers = workers;
+            this.workers = ScoringRunner.checkWorkers(workers);
             return this;
         }
 

@@ -159,10 +159,7 @@ public final class TaskFitness implements Fitness<TaskConfig> {
          * ({@link ScoringRunner.Builder#optWorkers(int)}). Scores do not depend on it (issue 17).
          */
         public Builder optWorkers(int workers) {
-            if (workers < 0) {
-                throw new IllegalArgumentException("workers must be >= 0 (0: automatic, 1: in this process), got " + workers);
-            }
-            this.workers = workers;
+            this.workers = ScoringRunner.checkWorkers(workers);
             return this;
         }
 

@@ -237,7 +237,7 @@ public final class TaskSearch {
         }
 
         public Builder optWorkers(int workers) {
-            this.workers = workers;
+            this.workers = ScoringRunner.checkWorkers(workers);
             return this;
         }
 
