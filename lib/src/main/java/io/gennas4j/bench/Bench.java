@@ -36,6 +36,11 @@ public final class Bench {
                      where one architecture's scoring time goes (first N of the sample, default 5)
                    environment/bench nb101 [--archs N] [--seed K] [--iters N] [--channels C] [--cache FILE]
                      GenNAS (CONF_NB101) on N cells drawn with seed K from the 2,500 labelled NAS-Bench-101 cells
+                   environment/bench nlp [--archs N|all] [--seed K] [--task NAME|file.json] [--lr X] [--iters N]
+                                         [--methods gennas,grad_norm,...] [--workers N] [--cache FILE]
+                     GenNAS (default CONF_NLP, Adam lr 0.1, 100 iterations) and the recurrent zero-cost measures
+                     on N of the 263 distinct labelled NAS-Bench-NLP cells (default 40; all: 263), ranked
+                     against PTB test log-perplexity; prints spearman_<method>_nlp=, kendall_<method>_nlp=
                    environment/bench baselines --space nb201|nb101 [--archs N] [--sample S] [--seed K] [--measures LIST]
                      zero-cost baselines (grad_norm, snip, grasp, fisher, synflow, jacob_cov, naswot, plain,
                      params, flops) on the first N of GenNAS sample S (nb201, default 1000) or on N cells drawn
@@ -118,12 +123,16 @@ public final class Bench {
             TransNasBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args[0].equals("nlp")) {
+            NlpBench.run(options(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (args[0].equals("nb101")) {
             Nb101Bench.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         if (!args[0].equals("nb201")) {
-            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, baselines, frontier, search, tasksearch, eproxy, dps, transnas, profile\n" + USAGE);
+            System.err.println("Unknown benchmark '" + args[0] + "'. Known: nb201, nb101, nlp, baselines, frontier, search, tasksearch, eproxy, dps, transnas, profile\n" + USAGE);
             System.exit(2);
         }
         Map<String, String> opt = options(Arrays.copyOfRange(args, 1, args.length));

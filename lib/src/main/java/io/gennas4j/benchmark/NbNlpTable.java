@@ -1,6 +1,8 @@
 package io.gennas4j.benchmark;
 
+import io.gennas4j.space.nbnlp.NlpArch;
 import io.gennas4j.space.nbnlp.NlpRecipe;
+import io.gennas4j.space.nbnlp.NlpSpace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,11 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * log-perplexity (lower is better). Some recipes were trained more than once under different ids:
  * the 313 labelled rows hold 263 distinct cells ({@link NlpRecipe#canonical()}), so a cell can have
  * two results.
+ *
+ * <p><b>Duplicates.</b> A cell trained more than once is one architecture here (its canonical
+ * recipe is its encoding and its cache key), labelled with the <em>mean</em> of its runs'
+ * log-perplexities (40 cells have two runs, 5 have three; the runs differ by 0.018 at the median,
+ * 0.87 at most): {@link #cells()} are the 263 distinct labelled cells every ranking is computed on.
  */
 public final class NbNlpTable {
 
@@ -33,8 +40,13 @@ public final class NbNlpTable {
         }
     }
 
+    /** The ranking target: PTB test, as −log-perplexity so that higher is better like an accuracy. */
+    public static final String TARGET = "ptb_test";
+
     private final Table table;
     private final List<Row> rows = new ArrayList<>();
+    private final java.util.Map<String, double[]> runs = new java.util.LinkedHashMap<>(); // canonical -> log-ppl of each run
+    private final List<NlpArch> cells = new ArrayList<>();
 
     private NbNlpTable(Table table) {
         this.table = table;
@@ -49,6 +61,20 @@ public final class NbNlpTable {
             boolean missing = table.doubleColumn("ptb_test_logppl_final").isMissing(r);
             rows.add(new Row(id, recipe, missing ? Double.NaN : table.doubleColumn("ptb_test_logppl_final").get(r),
                     table.doubleColumn("ptb_num_params").isMissing(r) ? 0L : Math.round(table.doubleColumn("ptb_num_params").getDouble(r))));
+        }
+        for (Row row : rows) {
+            if (!row.labelled()) {
+                continue;
+            }
+            double[] prev = runs.get(row.recipe().canonical());
+            if (prev == null) {
+                cells.add(new NlpArch(row.recipe()));
+                runs.put(row.recipe().canonical(), new double[] {row.ptbTestLogPerplexity()});
+            } else {
+                double[] more = java.util.Arrays.copyOf(prev, prev.length + 1);
+                more[prev.length] = row.ptbTestLogPerplexity();
+                runs.put(row.recipe().canonical(), more);
+            }
         }
     }
 
@@ -76,8 +102,79 @@ public final class NbNlpTable {
         return List.copyOf(rows);
     }
 
-    /** The rows with a PTB result. */
+    /** The rows with a PTB result (313; 263 distinct cells). */
     public List<Row> labelled() {
         return rows.stream().filter(Row::labelled).toList();
+    }
+
+    /** The distinct labelled cells, in file order of their first run (263). */
+    public List<NlpArch> cells() {
+        return List.copyOf(cells);
+    }
+
+    /** The first {@code n} of a seeded shuffle of {@link #cells()} (n above the count: all of them). */
+    public List<NlpArch> sample(int n, long seed) {
+        List<NlpArch> shuffled = new ArrayList<>(cells);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+        return List.copyOf(shuffled.subList(0, Math.min(Math.max(n, 0), shuffled.size())));
+    }
+
+    /** The space whose sampling and mutation stay within the labelled cells ({@link NlpSpace#over}). */
+    public NlpSpace space() {
+        return NlpSpace.over(cells);
+    }
+
+    /**
+     * The PTB test log-perplexity of a cell, the mean over its runs (lower is better).
+     *
+     * @throws IllegalArgumentException for a cell without a PTB result
+     */
+    public double logPerplexity(NlpArch cell) {
+        double[] r = runs.get(cell.encoding());
+        if (r == null) {
+            throw new IllegalArgumentException("This NAS-Bench-NLP cell has no PTB result in " + FILE + ": " + cell.encoding());
+        }
+        return java.util.Arrays.stream(r).average().orElseThrow();
+    }
+
+    /** How many PTB runs the cell has (0 for an unlabelled one). */
+    public int runs(NlpArch cell) {
+        double[] r = runs.get(cell.encoding());
+        return r == null ? 0 : r.length;
+    }
+
+    /**
+     * The ranking target {@value #TARGET}: −(mean PTB test log-perplexity), so that a proxy that
+     * predicts a lower perplexity has a positive ρ in its own direction, as against an accuracy.
+     */
+    public Accuracies accuracies() {
+        NbNlpTable self = this;
+        return new Accuracies() {
+            @Override
+            public String space() {
+                return "nbnlp";
+            }
+
+            @Override
+            public List<String> targets() {
+                return List.of(TARGET);
+            }
+
+            @Override
+            public String title(String target) {
+                return "PTB test (-log perplexity)";
+            }
+
+            @Override
+            public double accuracy(io.gennas4j.space.Architecture arch, String target) {
+                if (!TARGET.equals(target)) {
+                    throw new IllegalArgumentException("Unknown NAS-Bench-NLP target '" + target + "': use " + TARGET);
+                }
+                if (!(arch instanceof NlpArch a)) {
+                    throw new IllegalArgumentException(arch.encoding() + " is not a NAS-Bench-NLP cell");
+                }
+                return -self.logPerplexity(a);
+            }
+        };
     }
 }

@@ -16,13 +16,25 @@ public final class Proxies {
         Proxy fromSettings(Map<String, String> settings, Path imagesFile);
     }
 
+    /**
+     * The {@code network} setting of proxies that score recurrent (NAS-Bench-NLP) cells: their
+     * names are the same as the CNN proxies' ({@code gennas}, {@code synflow}, …), so settings with
+     * this entry are rebuilt by the recurrent factories.
+     */
+    public static final String RECURRENT = "recurrent";
+
     private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
+    private static final Map<String, Factory> RECURRENT_FACTORIES = new LinkedHashMap<>();
 
     static {
         register("gennas", RegressionProxy::fromSettings);
         register("eproxy", io.gennas4j.proxy.eproxy.EproxyProxy::fromSettings);
         for (String measure : io.gennas4j.proxy.zerocost.ZeroCostMeasures.names()) {
             register(measure, io.gennas4j.proxy.zerocost.ZeroCostProxy::fromSettings);
+        }
+        RECURRENT_FACTORIES.put("gennas", SequenceRegressionProxy::fromSettings);
+        for (String measure : io.gennas4j.proxy.zerocost.RecurrentZeroCostProxy.MEASURES) {
+            RECURRENT_FACTORIES.put(measure, io.gennas4j.proxy.zerocost.RecurrentZeroCostProxy::fromSettings);
         }
     }
 
@@ -47,9 +59,12 @@ public final class Proxies {
 
     public static synchronized Proxy fromSettings(Map<String, String> settings, Path imagesFile) {
         String name = settings.get("proxy");
-        Factory f = FACTORIES.get(name);
+        boolean recurrent = RECURRENT.equals(settings.get("network"));
+        Map<String, Factory> factories = recurrent ? RECURRENT_FACTORIES : FACTORIES;
+        Factory f = factories.get(name);
         if (f == null) {
-            throw new IllegalArgumentException("Unknown proxy '" + name + "'. Known proxies: " + String.join(", ", FACTORIES.keySet()));
+            throw new IllegalArgumentException("Unknown " + (recurrent ? "recurrent-cell " : "") + "proxy '" + name + "'. Known: "
+                    + String.join(", ", factories.keySet()));
         }
         return f.fromSettings(settings, imagesFile);
     }

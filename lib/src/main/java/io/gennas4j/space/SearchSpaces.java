@@ -17,6 +17,7 @@ public final class SearchSpaces {
         register(io.gennas4j.space.transnas.TransNasSpace.MACRO);
         register(io.gennas4j.space.transnas.TransNasSpace.MICRO_BENCHMARK);
         register(io.gennas4j.space.transnas.TransNasSpace.MACRO_BENCHMARK);
+        register(io.gennas4j.space.nbnlp.NlpSpace.INSTANCE);
     }
 
     private SearchSpaces() {}

@@ -39,21 +39,33 @@ public class Dot implements SignalBasis {
     }
 
     private void drawMap(float[] out, int offset, int s, int n, Random rng) {
+        drawRectangle(out, offset, s, s, n, rng);
+    }
+
+    /**
+     * One rows×cols map at {@code offset}: n distinct cells set to ±1 by rejection sampling (row,
+     * then column, then the sign), then {@link #finishMap}. The NAS-Bench-NLP task draws its L×D
+     * maps with this (n = int(partial·L·D)).
+     */
+    public void drawRectangle(float[] out, int offset, int rows, int cols, int n, Random rng) {
+        if (n > rows * cols) {
+            throw new IllegalArgumentException(n + " dots do not fit a " + rows + "x" + cols + " map");
+        }
         int placed = 0;
         while (placed < n) {
-            int row = rng.nextInt(s);
-            int col = rng.nextInt(s);
-            int idx = offset + row * s + col;
+            int row = rng.nextInt(rows);
+            int col = rng.nextInt(cols);
+            int idx = offset + row * cols + col;
             if (out[idx] == 0) {
                 out[idx] = rng.nextDouble() > 0.5 ? 1f : -1f;
                 placed++;
             }
         }
-        finishMap(out, offset, s);
+        finishMap(out, offset, rows, cols);
     }
 
-    /** Hook for variants that post-process each map (the Gaussian dot smooths it). */
-    protected void finishMap(float[] maps, int offset, int size) {}
+    /** Hook for variants that post-process each rows×cols map (the Gaussian dot smooths it). */
+    protected void finishMap(float[] maps, int offset, int rows, int cols) {}
 
     @Override
     public void validate(BasisConfig config, String where) {

@@ -38,31 +38,31 @@ public final class GaussianDot extends Dot {
     }
 
     @Override
-    protected void finishMap(float[] maps, int offset, int s) {
-        double[] tmp = new double[s * s];
+    protected void finishMap(float[] maps, int offset, int rows, int cols) {
+        double[] tmp = new double[rows * cols];
         // along rows (axis 0) first, then columns, as scipy does for axis 0 then 1
-        for (int i = 0; i < s; i++) {
-            for (int j = 0; j < s; j++) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
                 double acc = 0;
                 for (int t = -RADIUS; t <= RADIUS; t++) {
-                    acc += KERNEL[t + RADIUS] * maps[offset + reflect(i + t, s) * s + j];
+                    acc += KERNEL[t + RADIUS] * maps[offset + reflect(i + t, rows) * cols + j];
                 }
-                tmp[i * s + j] = acc;
+                tmp[i * cols + j] = acc;
             }
         }
         double peak = 0;
-        double[] res = new double[s * s];
-        for (int i = 0; i < s; i++) {
-            for (int j = 0; j < s; j++) {
+        double[] res = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
                 double acc = 0;
                 for (int t = -RADIUS; t <= RADIUS; t++) {
-                    acc += KERNEL[t + RADIUS] * tmp[i * s + reflect(j + t, s)];
+                    acc += KERNEL[t + RADIUS] * tmp[i * cols + reflect(j + t, cols)];
                 }
-                res[i * s + j] = acc;
+                res[i * cols + j] = acc;
                 peak = Math.max(peak, Math.abs(acc));
             }
         }
-        for (int k = 0; k < s * s; k++) {
+        for (int k = 0; k < rows * cols; k++) {
             maps[offset + k] = peak > 0 ? (float) (res[k] / peak) : 0f;
         }
     }

@@ -192,7 +192,7 @@ public record TaskConfig(
         return new TaskConfig(batch, noise, m, stages);
     }
 
-    private static BasisConfig basis(JsonObject o, String where) {
+    static BasisConfig basis(JsonObject o, String where) {
         double level = number(o, "level", where + ".level", Double.NaN);
         double[] range = null;
         if (o.has("range") && !o.get("range").isJsonNull()) {
@@ -223,7 +223,7 @@ public record TaskConfig(
         return new BasisConfig(level, range, local, partial);
     }
 
-    private static JsonObject object(JsonObject o, String key, String where) {
+    static JsonObject object(JsonObject o, String key, String where) {
         JsonElement e = o.get(key);
         if (e == null || e.isJsonNull()) {
             throw new InvalidTaskConfigException("Task configuration is missing '" + where + "'");
@@ -234,7 +234,7 @@ public record TaskConfig(
         return e.getAsJsonObject();
     }
 
-    private static String string(JsonObject o, String key, String where) {
+    static String string(JsonObject o, String key, String where) {
         JsonElement e = o.get(key);
         if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
             throw new InvalidTaskConfigException("'" + where + "' must be a string, got " + e);
@@ -242,7 +242,7 @@ public record TaskConfig(
         return e.getAsString();
     }
 
-    private static double number(JsonObject o, String key, String where, double fallback) {
+    static double number(JsonObject o, String key, String where, double fallback) {
         JsonElement e = o.get(key);
         if (e == null || e.isJsonNull()) {
             if (Double.isNaN(fallback)) {

@@ -108,7 +108,7 @@ class SignalsTest {
     void gaussianDotMatchesScipyGaussianFilter() {
         float[] map = new float[64];
         map[3 * S + 3] = 1; // interior dot
-        new GaussianDot().finishMap(map, 0, S);
+        new GaussianDot().finishMap(map, 0, S, S);
         assertEquals(1f, map[3 * S + 3], 1e-6);
         assertEquals(Math.exp(-0.5), map[3 * S + 4], 1e-5);
         assertEquals(Math.exp(-1.0), map[4 * S + 4], 1e-5);
@@ -116,13 +116,13 @@ class SignalsTest {
 
         float[] corner = new float[64];
         corner[0] = -1; // the 'reflect' mode folds taps back onto the border pixel
-        new GaussianDot().finishMap(corner, 0, S);
+        new GaussianDot().finishMap(corner, 0, S, S);
         double w0 = 1, w1 = Math.exp(-0.5), w2 = Math.exp(-2);
         assertEquals(-1f, corner[0], 1e-6);
         assertEquals(-(w1 + w2) / (w0 + w1), corner[1], 1e-5);
 
         float[] none = new float[64];
-        new GaussianDot().finishMap(none, 0, S);
+        new GaussianDot().finishMap(none, 0, S, S);
         assertArrayEquals(new float[64], none, "no dots stays zero instead of dividing by zero");
         assertEquals(7, GaussianDot.reflect(-8, 8) + 7 - 7);
         assertEquals(0, GaussianDot.reflect(-1, 8));

@@ -48,7 +48,7 @@ public final class NlpModel extends AbstractBlock {
         for (int l = 0; l < b.layers; l++) {
             int in = l == 0 ? b.emsize : b.nhid;
             int out = l == b.layers - 1 && b.tied ? b.emsize : b.nhid;
-            layers.add(addChildBlock("rnn" + l, new NlpRnnLayer(b.recipe, in, out, b.weightDrop)));
+            layers.add(addChildBlock("rnn" + l, new NlpRnnLayer(b.recipe, in, out, b.weightDrop, b.trainDroppedWeights)));
         }
         int last = layers.get(layers.size() - 1).hiddenSize();
         decoder = addChildBlock("decoder", Layers.linear(last, b.dimension));
@@ -77,12 +77,51 @@ public final class NlpModel extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = encoder.forward(ps, inputs, training).singletonOrThrow();
+        return new NDList(forward(ps, inputs.singletonOrThrow(), training, java.util.function.UnaryOperator.identity()));
+    }
+
+    /**
+     * The forward pass with a hook on each recurrent layer's output [L, B, H] before its dropout
+     * (what the hook returns goes on): the fisher measure adds a zero probe there to read the
+     * loss gradient of every hidden unit.
+     *
+     * @param x [L, B, D]
+     * @return [L, B, D]
+     */
+    public NDArray forward(ParameterStore ps, NDArray x, boolean training, java.util.function.UnaryOperator<NDArray> layerOutput) {
+        NDArray h = encoder.forward(ps, new NDList(x), training).singletonOrThrow();
         for (int l = 0; l < layers.size(); l++) {
-            x = layers.get(l).forward(ps, new NDList(x), training).singletonOrThrow();
-            x = lockedDropout(x, l == layers.size() - 1 ? dropout : dropoutHidden, training);
+            h = layerOutput.apply(layers.get(l).forward(ps, new NDList(h), training).singletonOrThrow());
+            h = lockedDropout(h, l == layers.size() - 1 ? dropout : dropoutHidden, training);
         }
-        return decoder.forward(ps, new NDList(x), training);
+        return decoder.forward(ps, new NDList(h), training).singletonOrThrow();
+    }
+
+    /** The weight matrices the zero-cost measures read: encoder, every cell linear, decoder (no biases). */
+    public List<ai.djl.nn.Parameter> weightParameters() {
+        List<ai.djl.nn.Parameter> out = new ArrayList<>();
+        out.add(encoder.getParameters().get("weight"));
+        layers.forEach(l -> out.addAll(l.weightParameters()));
+        out.add(decoder.getParameters().get("weight"));
+        return out;
+    }
+
+    /** The parameters training must leave alone ({@link NlpRnnLayer#frozenParameters()} of every layer). */
+    public List<ai.djl.nn.Parameter> frozenParameters() {
+        List<ai.djl.nn.Parameter> out = new ArrayList<>();
+        layers.forEach(l -> out.addAll(l.frozenParameters()));
+        return out;
+    }
+
+    /** Parameters of the recurrent layers (weights and biases): what differs between cells. */
+    public long recurrentParameterCount() {
+        long n = 0;
+        for (NlpRnnLayer l : layers) {
+            for (var p : l.getParameters()) {
+                n += p.getValue().getShape().size();
+            }
+        }
+        return n;
     }
 
     @Override
@@ -113,6 +152,7 @@ public final class NlpModel extends AbstractBlock {
         private float dropout = 0.1f;
         private float dropoutHidden = 0.25f;
         private float weightDrop = 0.1f;
+        private boolean trainDroppedWeights;
 
         public Builder setRecipe(NlpRecipe recipe) {
             this.recipe = recipe;
@@ -149,6 +189,15 @@ public final class NlpModel extends AbstractBlock {
             this.dropout = dropout;
             this.dropoutHidden = dropoutHidden;
             this.weightDrop = weightDrop;
+            return this;
+        }
+
+        /**
+         * Whether weight-dropped hidden-side matrices train (default false, as the reference code:
+         * they keep their initial values; true is a named deviation, see {@link NlpRnnLayer}).
+         */
+        public Builder optTrainDroppedWeights(boolean train) {
+            this.trainDroppedWeights = train;
             return this;
         }
 

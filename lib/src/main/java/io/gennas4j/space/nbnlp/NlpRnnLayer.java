@@ -34,6 +34,11 @@ import java.util.Map;
  *   <li>Weight drop (DropConnect, {@code ParameterListWeightDrop}): in training mode every
  *       {@code linear} weight whose input is not {@code x} is dropped with probability
  *       {@code wdrop} (scaled by 1/(1 − wdrop)), one mask per forward pass, shared by all steps.
+ *       <b>As in the reference code</b> (its {@code WeightDrop} wraps the dropped weight in a new
+ *       {@code nn.Parameter}, a fresh leaf), a dropped weight passes no gradient back: with
+ *       {@code wdrop} &gt; 0 the hidden-side weights keep their initial values and only the
+ *       x-input weights and the biases train ({@link #frozenParameters()}). The named deviation
+ *       {@code trainDroppedWeights} = true lets gradients through (DropConnect as intended).
  * </ul>
  *
  * <p>Shapes: input [L, B, inputSize], output [L, B, hiddenSize].
@@ -44,6 +49,7 @@ public final class NlpRnnLayer extends AbstractBlock {
     private final int inputSize;
     private final int hiddenSize;
     private final float weightDrop;
+    private final boolean trainDroppedWeights;
     private final Map<String, List<Parameter>> weights = new LinkedHashMap<>(); // linear node -> one per input
     private final Map<String, Parameter> biases = new LinkedHashMap<>();
 
@@ -52,6 +58,14 @@ public final class NlpRnnLayer extends AbstractBlock {
      * @throws IllegalArgumentException for non-positive sizes or a probability outside [0, 1)
      */
     public NlpRnnLayer(NlpRecipe recipe, int inputSize, int hiddenSize, float weightDrop) {
+        this(recipe, inputSize, hiddenSize, weightDrop, false);
+    }
+
+    /**
+     * @param trainDroppedWeights false (reference): weight-dropped matrices get no gradient; true:
+     *     they train through the DropConnect mask
+     */
+    public NlpRnnLayer(NlpRecipe recipe, int inputSize, int hiddenSize, float weightDrop, boolean trainDroppedWeights) {
         if (inputSize < 1 || hiddenSize < 1) {
             throw new IllegalArgumentException("input and hidden sizes must be >= 1, got " + inputSize + " and " + hiddenSize);
         }
@@ -62,6 +76,7 @@ public final class NlpRnnLayer extends AbstractBlock {
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
         this.weightDrop = weightDrop;
+        this.trainDroppedWeights = trainDroppedWeights;
         UniformInitializer init = new UniformInitializer((float) (1 / Math.sqrt(hiddenSize)));
         for (NlpRecipe.Node n : recipe.topologicalOrder()) {
             if (n.op() != NlpOp.LINEAR) {
@@ -88,6 +103,42 @@ public final class NlpRnnLayer extends AbstractBlock {
         return hiddenSize;
     }
 
+    /** Every linear node's weight matrices [hidden, in], in topological order (no biases). */
+    public List<Parameter> weightParameters() {
+        List<Parameter> out = new ArrayList<>();
+        weights.values().forEach(out::addAll);
+        return out;
+    }
+
+    /**
+     * The parameters the reference code never trains: with weight drop on and
+     * {@code trainDroppedWeights} off, every linear weight whose input is not x (an optimiser must
+     * skip them, as PyTorch's Adam skips a parameter without a gradient: no decay either).
+     */
+    public List<Parameter> frozenParameters() {
+        List<Parameter> out = new ArrayList<>();
+        if (weightDrop == 0 || trainDroppedWeights) {
+            return out;
+        }
+        for (Parameter w : weightParameters()) {
+            if (!readsInput(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a weight parameter multiplies the layer's input x (weight drop spares those). */
+    public boolean readsInput(Parameter weight) {
+        for (var e : weights.entrySet()) {
+            int i = e.getValue().indexOf(weight);
+            if (i >= 0) {
+                return recipe.nodes().get(e.getKey()).inputs().get(i).equals("x");
+            }
+        }
+        throw new IllegalArgumentException(weight.getName() + " is not a weight of this layer");
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray seq = inputs.singletonOrThrow();
@@ -102,7 +153,7 @@ public final class NlpRnnLayer extends AbstractBlock {
             for (int i = 0; i < e.getValue().size(); i++) {
                 NDArray wi = ps.getValue(e.getValue().get(i), device, training);
                 if (training && weightDrop > 0 && !node.inputs().get(i).equals("x")) {
-                    wi = Dropout.dropout(wi, weightDrop, true).singletonOrThrow();
+                    wi = Dropout.dropout(trainDroppedWeights ? wi : wi.stopGradient(), weightDrop, true).singletonOrThrow();
                 }
                 ws.add(wi);
             }
@@ -110,16 +161,74 @@ public final class NlpRnnLayer extends AbstractBlock {
             b.put(e.getKey(), ps.getValue(biases.get(e.getKey()), device, training));
         }
         NDManager m = seq.getManager();
+        // speed: the x terms of every linear node (and its bias) do not depend on the hidden
+        // state, so they are one [L·B, in] × [in, H] product per node instead of L small ones
+        long inSize = seq.getShape().get(2);
+        NDArray flat = seq.reshape(steps * batch, inSize);
+        Map<String, NDArray> fromInput = new HashMap<>(); // node -> [L, B, H]
+        Map<String, List<NDArray>> transposed = new HashMap<>();
+        for (var e : w.entrySet()) {
+            NlpRecipe.Node node = recipe.nodes().get(e.getKey());
+            List<NDArray> wt = new ArrayList<>();
+            NDArray pre = null;
+            for (int i = 0; i < e.getValue().size(); i++) {
+                NDArray t = e.getValue().get(i).transpose();
+                wt.add(t);
+                if (node.inputs().get(i).equals("x")) {
+                    NDArray term = flat.matMul(t);
+                    pre = pre == null ? term : pre.add(term);
+                }
+            }
+            transposed.put(e.getKey(), wt);
+            if (pre != null) {
+                fromInput.put(e.getKey(), pre.add(b.get(e.getKey())).reshape(steps, batch, hiddenSize));
+            }
+        }
         NDArray[] hidden = new NDArray[recipe.hiddenTupleSize()];
         for (int k = 0; k < hidden.length; k++) {
             hidden[k] = m.zeros(new Shape(batch, hiddenSize), seq.getDataType(), device);
         }
         NDList outputs = new NDList((int) steps);
         for (int t = 0; t < steps; t++) {
-            hidden = step(seq.get(t), hidden, w, b);
+            hidden = step(seq, t, hidden, transposed, b, fromInput);
             outputs.add(hidden[0]);
         }
         return new NDList(NDArrays.stack(outputs, 0));
+    }
+
+    /** One time step with the x terms precomputed ({@code fromInput}) and transposed weights. */
+    private NDArray[] step(NDArray seq, int t, NDArray[] hiddenPrev, Map<String, List<NDArray>> wt, Map<String, NDArray> b,
+            Map<String, NDArray> fromInput) {
+        Map<String, NDArray> values = new HashMap<>();
+        for (int k = 0; k < hiddenPrev.length; k++) {
+            values.put("h_prev_" + k, hiddenPrev[k]);
+        }
+        for (NlpRecipe.Node n : recipe.topologicalOrder()) {
+            NDArray v;
+            if (n.op() == NlpOp.LINEAR) {
+                NDArray pre = fromInput.get(n.name());
+                v = pre != null ? pre.get(t) : b.get(n.name());
+                List<NDArray> ws = wt.get(n.name());
+                for (int i = 0; i < n.inputs().size(); i++) {
+                    String in = n.inputs().get(i);
+                    if (!in.equals("x")) {
+                        v = v.add(values.get(in).matMul(ws.get(i)));
+                    }
+                }
+            } else {
+                List<NDArray> in = new ArrayList<>();
+                for (String name : n.inputs()) {
+                    in.add(name.equals("x") ? values.computeIfAbsent("x", k -> seq.get(t)) : values.get(name));
+                }
+                v = apply(n, in, null, null);
+            }
+            values.put(n.name(), v);
+        }
+        NDArray[] out = new NDArray[hiddenPrev.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = values.get("h_new_" + k);
+        }
+        return out;
     }
 
     /** One time step: x [B, inputSize], hidden states [B, hiddenSize] → the new hidden states. */

@@ -1,0 +1,86 @@
+package io.gennas4j.bench;
+
+import io.gennas4j.benchmark.NbNlpTable;
+import io.gennas4j.proxy.Proxy;
+import io.gennas4j.proxy.SequenceRegressionProxy;
+import io.gennas4j.proxy.zerocost.RecurrentZeroCostProxy;
+import io.gennas4j.ranking.MethodComparison;
+import io.gennas4j.ranking.RankingMetrics;
+import io.gennas4j.running.ProgressListener;
+import io.gennas4j.running.ScoreCache;
+import io.gennas4j.running.ScoringRunner;
+import io.gennas4j.space.nbnlp.NlpArch;
+import io.gennas4j.task.SequenceTaskConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code environment/bench nlp}: GenNAS (an NLP task) and the recurrent zero-cost baselines on
+ * NAS-Bench-NLP cells, ranked against PTB test log-perplexity (issue 15). Prints
+ * {@code spearman_gennas_nlp=}, {@code kendall_gennas_nlp=}, {@code spearman_<measure>_nlp=} and
+ * {@code seconds_per_arch_median=} (GenNAS's), with n and bootstrap intervals.
+ */
+final class NlpBench {
+
+    private NlpBench() {}
+
+    static void run(Map<String, String> opt) throws IOException {
+        String archsArg = opt.getOrDefault("archs", "40");
+        NbNlpTable truth = NbNlpTable.load();
+        long seed = Long.parseLong(opt.getOrDefault("seed", "111"));
+        int archs = archsArg.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(archsArg);
+        List<NlpArch> cells = truth.sample(archs, seed);
+        String taskName = opt.getOrDefault("task", "CONF_NLP");
+        SequenceTaskConfig task = SequenceTaskConfig.byNameOrFile(taskName);
+        double lr = Double.parseDouble(opt.getOrDefault("lr", "0.1"));
+        int iters = Integer.parseInt(opt.getOrDefault("iters", "100"));
+        List<String> methods = new ArrayList<>(Arrays.asList(opt.getOrDefault("methods",
+                "gennas," + String.join(",", RecurrentZeroCostProxy.MEASURES)).split(",")));
+        System.out.printf(Locale.ROOT, "Scoring %d of %d labelled NAS-Bench-NLP cells (seed %d): %s; GenNAS with %s, Adam lr %s, %d iterations%n",
+                cells.size(), truth.cells().size(), seed, methods, taskName, lr, iters);
+        MethodComparison comparison = new MethodComparison();
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("archs", String.valueOf(cells.size()));
+        Path out = Paths.get(opt.getOrDefault("out", "reports"));
+        Files.createDirectories(out);
+        try (ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
+            for (String method : methods) {
+                String m = method.trim();
+                try (Proxy proxy = m.equals("gennas")
+                        ? SequenceRegressionProxy.builder().setTask(task).optLearningRate(lr).optIterations(iters).optSeed(seed).build()
+                        : RecurrentZeroCostProxy.builder().setMeasure(m).build()) {
+                    System.out.println("== " + m);
+                    Table scores = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.console(30))
+                            .optWorkers(Bench.workers(opt)).build().run(cells);
+                    scores.write().csv(out.resolve(String.format(Locale.ROOT, "bench_nlp_%s_n%d_seed%d.csv", m, cells.size(), seed)).toFile());
+                    comparison.add(m, scores, truth.accuracies(), proxy.higherIsBetter());
+                    RankingMetrics r = comparison.entry(m, NbNlpTable.TARGET).metrics();
+                    String key = m + "_nlp";
+                    MethodComparison.figureLines(key, r).forEach(line -> {
+                        int eq = line.indexOf('=');
+                        figures.put(line.substring(0, eq), line.substring(eq + 1));
+                    });
+                    figures.put("failed_" + key, String.valueOf(scores.doubleColumn("score").countMissing()));
+                    figures.put("seconds_per_arch_median_" + key, Bench.fmt(scores.doubleColumn("seconds").median()));
+                    if (m.equals("gennas")) {
+                        figures.put("seconds_per_arch_median", Bench.fmt(scores.doubleColumn("seconds").median()));
+                        long diverged = Arrays.stream(scores.doubleColumn("score").asDoubleArray())
+                                .filter(v -> v >= io.gennas4j.proxy.RegressionProxy.FAILED_LOSS).count();
+                        figures.put("diverged_gennas_nlp", String.valueOf(diverged));
+                    }
+                }
+            }
+        }
+        figures.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        figures.forEach((k, v) -> System.out.println(k + "=" + v));
+    }
+}
