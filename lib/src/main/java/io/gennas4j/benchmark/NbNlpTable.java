@@ -137,6 +137,44 @@ public final class NbNlpTable {
         return java.util.Arrays.stream(r).average().orElseThrow();
     }
 
+    /** The benchmark's {@code recepie_id} of a cell's first run (null for a cell not in the file). */
+    public String id(NlpArch cell) {
+        for (Row r : rows) {
+            if (r.recipe().canonical().equals(cell.encoding())) {
+                return r.id();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One row per cell: {@code id} (first recepie_id), {@code nodes}, {@code hidden states} (k),
+     * one count column per op, {@code runs}, {@code PTB test log-ppl} (mean over runs) and
+     * {@code recurrent params} (of NAS-Bench-NLP's three layers, 400 → 600 → 600 → 400).
+     */
+    public Table describe(List<NlpArch> cells) {
+        Table t = Table.create("NAS-Bench-NLP cells", tech.tablesaw.api.StringColumn.create("id"),
+                tech.tablesaw.api.IntColumn.create("nodes"), tech.tablesaw.api.IntColumn.create("hidden states"));
+        for (io.gennas4j.space.nbnlp.NlpOp op : io.gennas4j.space.nbnlp.NlpOp.values()) {
+            t.addColumns(tech.tablesaw.api.IntColumn.create(op.label()));
+        }
+        t.addColumns(tech.tablesaw.api.IntColumn.create("runs"), tech.tablesaw.api.DoubleColumn.create("PTB test log-ppl"),
+                tech.tablesaw.api.LongColumn.create("recurrent params"));
+        for (NlpArch c : cells) {
+            t.stringColumn("id").append(id(c));
+            t.intColumn("nodes").append(c.recipe().nodes().size());
+            t.intColumn("hidden states").append(c.recipe().hiddenTupleSize());
+            var counts = c.recipe().opCounts();
+            for (io.gennas4j.space.nbnlp.NlpOp op : io.gennas4j.space.nbnlp.NlpOp.values()) {
+                t.intColumn(op.label()).append(counts.getOrDefault(op, 0));
+            }
+            t.intColumn("runs").append(runs(c));
+            t.doubleColumn("PTB test log-ppl").append(runs(c) == 0 ? Double.NaN : logPerplexity(c));
+            t.longColumn("recurrent params").append(c.model(1).recurrentParameterCount());
+        }
+        return t;
+    }
+
     /** How many PTB runs the cell has (0 for an unlabelled one). */
     public int runs(NlpArch cell) {
         double[] r = runs.get(cell.encoding());

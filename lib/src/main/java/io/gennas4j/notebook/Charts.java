@@ -144,6 +144,44 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * The first sequence of an NLP task's two stages as one heat map: rows {@code in t0 … in t(L−1)}
+     * (the input, stage 0) above {@code out t0 …} (the target, stage 1), columns the D features.
+     *
+     * @param stages {@code SequenceTask.drawStages}: two row-major [L, B, D] arrays
+     */
+    public static org.knowm.xchart.HeatMapChart sequenceMaps(String title, float[][] stages, int length, int batch, int dimension) {
+        List<String> rows = new java.util.ArrayList<>();
+        List<Number[]> cells = new java.util.ArrayList<>();
+        double peak = 1e-9;
+        for (int st = 0; st < 2; st++) {
+            for (int t = 0; t < length; t++) {
+                int row = rows.size();
+                rows.add((st == 0 ? "in t" : "out t") + t);
+                for (int d = 0; d < dimension; d++) {
+                    double v = stages[st][(t * batch) * dimension + d]; // sequence 0
+                    peak = Math.max(peak, Math.abs(v));
+                    cells.add(new Number[] {d, row, v});
+                }
+            }
+        }
+        List<Integer> cols = new java.util.ArrayList<>();
+        for (int d = 0; d < dimension; d++) {
+            cols.add(d);
+        }
+        peak = Math.ceil(peak * 100) / 100; // a legend with two decimals
+        org.knowm.xchart.HeatMapChart chart = new org.knowm.xchart.HeatMapChartBuilder().width(Math.max(720, 14 * dimension + 220))
+                .height(Math.max(360, 22 * rows.size() + 140)).title(title).xAxisTitle("feature d").build();
+        var st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setMin(-peak);
+        st.setMax(peak);
+        st.setRangeColors(new Color[] {new Color(178, 24, 43), new Color(247, 247, 247), new Color(33, 102, 172)});
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.addSeries("value", cols, rows, cells);
+        return chart;
+    }
+
     /** One labelled point per name, x on a log axis (e.g. |ρ| against seconds per architecture). */
     public static XYChart labelledLogX(String title, String xLabel, String yLabel, List<String> names, double[] x, double[] y) {
         XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();

@@ -5,6 +5,9 @@ import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.ProxyScore;
 import io.gennas4j.proxy.RegressionProxy;
+import io.gennas4j.proxy.SequenceRegressionProxy;
+import io.gennas4j.proxy.zerocost.RecurrentZeroCostProxy;
+import io.gennas4j.task.SequenceTaskConfig;
 import io.gennas4j.proxy.eproxy.EproxyConfig;
 import io.gennas4j.proxy.eproxy.EproxyProxy;
 import io.gennas4j.proxy.zerocost.ZeroCostMeasures;
@@ -38,6 +41,13 @@ import java.util.Map;
  * ({@link EproxyConfig#defaults()}) or {@link Builder#optEproxyConfig}; the zero-cost measures
  * their reference protocol (spec §6) at the space's benchmark size unless
  * {@link Builder#optZeroCostSize} says otherwise.
+ *
+ * <p><b>NAS-Bench-NLP</b> ({@code nbnlp}: recurrent cells) takes the same names: {@code gennas}
+ * is {@link SequenceRegressionProxy} on {@link Builder#optNlpTask} (default CONF_NLP, Adam
+ * {@link Builder#optNlpLearningRate}, 100 iterations), {@code gennas:CONF_NLP_SIN1D_M} one of the
+ * NLP tasks, and the measures defined on RNNs ({@link RecurrentZeroCostProxy#MEASURES}) their
+ * recurrent versions; a method not defined there (eproxy, naswot, grasp, flops) is skipped with
+ * the reason in {@link #skipped()}.
  */
 public final class ProxyPanel {
 
@@ -45,6 +55,10 @@ public final class ProxyPanel {
     private final Map<String, List<ProxyScore>> scores = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> proxySettings = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+
+    /** The space name whose architectures are recurrent cells. */
+    static final String NLP_SPACE = "nbnlp";
 
     private ProxyPanel(Builder b) {
         this.settings = b;
@@ -75,6 +89,9 @@ public final class ProxyPanel {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public Proxy proxy(String method, String space) {
+        if (NLP_SPACE.equals(space)) {
+            return recurrentProxy(method);
+        }
         if (method.equals("gennas") || method.startsWith(GENNAS_TASK_PREFIX)) {
             TaskConfig task = method.equals("gennas") ? settings.gennasTask : TaskConfig.byNameOrFile(method.substring(GENNAS_TASK_PREFIX.length()));
             return RegressionProxy.builder().setTask(task).optProtocol(settings.protocolFor(space))
@@ -105,6 +122,50 @@ public final class ProxyPanel {
         throw new IllegalArgumentException("Unknown method '" + method + "'. Known: " + String.join(", ", Builder.known()));
     }
 
+    private Proxy recurrentProxy(String method) {
+        String why = notDefinedOnRnns(method);
+        if (why != null) {
+            throw new IllegalArgumentException(method + " is not defined on recurrent cells: " + why);
+        }
+        if (method.equals("gennas") || method.startsWith(GENNAS_TASK_PREFIX)) {
+            SequenceTaskConfig task = method.equals("gennas") ? settings.nlpTask
+                    : SequenceTaskConfig.byNameOrFile(method.substring(GENNAS_TASK_PREFIX.length()));
+            return SequenceRegressionProxy.builder().setTask(task).optLearningRate(settings.nlpLearningRate)
+                    .optIterations(settings.nlpIterations).optSeed(settings.seed).build();
+        }
+        RecurrentZeroCostProxy.Builder b = RecurrentZeroCostProxy.builder().setMeasure(method);
+        if (settings.zeroCostSeed != null) {
+            b.optSeed(settings.zeroCostSeed).optDataSeed(settings.zeroCostSeed);
+        }
+        return b.build();
+    }
+
+    /** Why a method has no recurrent-cell version, or null when it has one. */
+    static String notDefinedOnRnns(String method) {
+        if (method.equals("gennas") || method.startsWith(GENNAS_TASK_PREFIX) || RecurrentZeroCostProxy.MEASURES.contains(method)) {
+            if (method.startsWith(GENNAS_TASK_PREFIX)) {
+                try {
+                    SequenceTaskConfig.byNameOrFile(method.substring(GENNAS_TASK_PREFIX.length()));
+                } catch (RuntimeException e) {
+                    return "its task is not an NLP task (" + e.getMessage() + ")";
+                }
+            }
+            return null;
+        }
+        return switch (method) {
+            case "eproxy" -> "Eproxy's barrier convolution and heads are defined for CNN feature maps";
+            case "naswot" -> "NASWOT's binary codes are ReLU on/off patterns; recurrent cells use tanh and sigmoid units";
+            case "grasp" -> "grasp's Hessian-gradient product back through every time step is not ported";
+            case "flops" -> "for a fixed sequence length it orders cells as params does";
+            default -> "unknown method";
+        };
+    }
+
+    /** Methods skipped because they are not defined on a space's architectures, with the reason. */
+    public List<String> skipped() {
+        return List.copyOf(skipped);
+    }
+
     /**
      * Scores {@code archs} with every method and ranks each against every target of
      * {@code truth}; a method's failed architectures are left out of its ρ (and counted).
@@ -124,6 +185,14 @@ public final class ProxyPanel {
     public MethodComparison score(List<? extends Architecture> archs, Accuracies truth, ScoreCache cache, MethodComparison into) {
         scores.clear();
         for (String m : settings.methods) {
+            if (NLP_SPACE.equals(truth.space()) && notDefinedOnRnns(m) != null) {
+                String line = m + " on " + truth.space() + ": skipped, " + notDefinedOnRnns(m);
+                if (!skipped.contains(line)) {
+                    skipped.add(line);
+                }
+                System.out.println("== " + line);
+                continue;
+            }
             try (Proxy p = proxy(m, truth.space())) {
                 System.out.printf(java.util.Locale.ROOT, "== %s on %s (%d architectures)%n", m, truth.space(), archs.size());
                 List<ProxyScore> got = into.score(m, p, archs, truth, cache);
@@ -209,7 +278,9 @@ public final class ProxyPanel {
     public String toString() {
         return "ProxyPanel" + settings.methods + " (gennas: " + settings.gennasTaskName + ", " + settings.gennasProtocol.describe()
                 + "; eproxy: " + settings.eproxyConfig.toJson()
-                + (settings.eproxyMacsMax == null ? "" : ", MACs_max " + settings.eproxyMacsMax) + "; seed " + settings.seed + ")";
+                + (settings.eproxyMacsMax == null ? "" : ", MACs_max " + settings.eproxyMacsMax)
+                + "; gennas on nbnlp: " + settings.nlpTaskName + ", Adam lr " + settings.nlpLearningRate + ", " + settings.nlpIterations
+                + " iterations; seed " + settings.seed + ")";
     }
 
     /** Method-name prefix naming GenNAS with a task: {@code gennas:CONF_DARTS}, {@code gennas:my_task.json}. */
@@ -228,6 +299,10 @@ public final class ProxyPanel {
         private EproxyConfig eproxyConfig = EproxyConfig.defaults();
         private long seed = 111;
         private Double eproxyMacsMax;
+        private SequenceTaskConfig nlpTask = SequenceTaskConfig.byName("CONF_NLP");
+        private String nlpTaskName = "CONF_NLP";
+        private double nlpLearningRate = 0.1;
+        private int nlpIterations = 100;
 
         /** Comma-separated method names, e.g. {@code gennas,eproxy,synflow}; {@code all}: gennas, eproxy and every zero-cost measure. */
         public Builder setMethods(String commaSeparated) {
@@ -241,7 +316,16 @@ public final class ProxyPanel {
             List<String> known = known();
             for (String n : names) {
                 if (n.startsWith(GENNAS_TASK_PREFIX)) {
-                    TaskConfig.byNameOrFile(n.substring(GENNAS_TASK_PREFIX.length())); // fails now, naming the task
+                    String task = n.substring(GENNAS_TASK_PREFIX.length());
+                    try {
+                        TaskConfig.byNameOrFile(task); // fails now, naming the task
+                    } catch (RuntimeException e) {
+                        try {
+                            SequenceTaskConfig.byNameOrFile(task); // an NLP task (for nbnlp cells)
+                        } catch (RuntimeException nlp) {
+                            throw e;
+                        }
+                    }
                 } else if (!known.contains(n)) {
                     throw new IllegalArgumentException("Unknown method '" + n + "'. Known: " + String.join(", ", known));
                 }
@@ -316,6 +400,25 @@ public final class ProxyPanel {
          */
         public Builder optEproxyMacsMax(double macsMax) {
             this.eproxyMacsMax = macsMax;
+            return this;
+        }
+
+        /** GenNAS's task on NAS-Bench-NLP cells, by name or JSON file (default CONF_NLP). */
+        public Builder optNlpTask(String nameOrFile) {
+            this.nlpTask = SequenceTaskConfig.byNameOrFile(nameOrFile);
+            this.nlpTaskName = nameOrFile;
+            return this;
+        }
+
+        /** Adam's learning rate for GenNAS on NAS-Bench-NLP cells (default 0.1, the reference's). */
+        public Builder optNlpLearningRate(double lr) {
+            this.nlpLearningRate = lr;
+            return this;
+        }
+
+        /** GenNAS's training iterations on NAS-Bench-NLP cells (default 100). */
+        public Builder optNlpIterations(int iterations) {
+            this.nlpIterations = iterations;
             return this;
         }
 

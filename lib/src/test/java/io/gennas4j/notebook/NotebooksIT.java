@@ -297,4 +297,20 @@ class NotebooksIT {
         assertEquals(8, r.html(), "network summary, |rho| and |tau| per space, architectures per space, provenance");
         assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
     }
+
+    @Test
+    void nlpNotebookRanksRecurrentCellsAgainstPtbPerplexity() throws Exception {
+        Executed r = execute("nlp_ranking.ipynb", Map.of("GENNAS4J_ARCHS", "4", "GENNAS4J_ITERS", "10", "GENNAS4J_SHOW_TRACES", "3"));
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertTrue(anyLine(r.text(), "313 PTB results for 263 distinct cells; 4 drawn (seed 111)"), r.text().toString());
+        assertTrue(anyLine(r.text(), "CONF_NLP: batch 16, L 8, D 48"), r.text().toString());
+        for (String m : java.util.List.of("gennas", "grad_norm", "snip", "synflow", "jacob_cov", "fisher", "params")) {
+            assertTrue(anyLine(r.text(), "spearman_" + m + "_ptb_test="), m + ": " + r.text());
+        }
+        assertTrue(anyLine(r.text(), "naswot on nbnlp: skipped, NASWOT's binary codes are ReLU"), r.text().toString());
+        assertTrue(anyLine(r.text(), "GenNAS trainings that diverged to NaN (scored 1000 + U): "), r.text().toString());
+        assertEquals(4, r.images(), "task maps, rho bars, loss scatter, loss traces");
+        assertEquals(3, r.html(), "cells, rank correlations, provenance");
+        assertFalse(anyLine(r.text(), "Exception"), r.text().toString());
+    }
 }
