@@ -41,6 +41,9 @@ public final class Bench {
                      GenNAS (default CONF_NLP, Adam lr 0.1, 100 iterations) and the recurrent zero-cost measures
                      on N of the 263 distinct labelled NAS-Bench-NLP cells (default 40; all: 263), ranked
                      against PTB test log-perplexity; prints spearman_<method>_nlp=, kendall_<method>_nlp=
+                   environment/bench nlp --task-search P,S,T [--labelled K] [--heldout M] [--search-iters N] [--lr X]
+                     NLP proxy-task search (regularized evolution, fitness |rho| on K labelled cells, default 20,
+                     trained N iterations, default 100), then the best task and CONF_NLP on M held-out cells
                    environment/bench baselines --space nb201|nb101 [--archs N] [--sample S] [--seed K] [--measures LIST]
                      zero-cost baselines (grad_norm, snip, grasp, fisher, synflow, jacob_cov, naswot, plain,
                      params, flops) on the first N of GenNAS sample S (nb201, default 1000) or on N cells drawn
