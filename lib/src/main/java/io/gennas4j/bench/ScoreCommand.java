@@ -43,16 +43,18 @@ public final class ScoreCommand {
     static final String USAGE = """
             Usage: environment/score --space SPACE (--file FILE | --sample S | --all) --proxy NAME [options]
               --space SPACE     nb201 (nb201-functional: ops on all-zero nodes pruned), nb101, transnas-micro,
-                                transnas-macro (or their -benchmark builds)
+                                transnas-macro (or their -benchmark builds), nbnlp (NAS-Bench-NLP recipes as JSON)
               --file FILE       one encoding a line (# comments and blank lines skipped; NAS-Bench-101: the
                                 CSV's adjacency;ops form or its graph hash); bad lines are reported and skipped
               --sample S        NAS-Bench-201: GenNAS sample S (0, 1, 2; 1,000 each)
               --all             every architecture: NAS-Bench-201's 15,625, NAS-Bench-101's 2,500 labelled
-                                cells, TransNAS-Bench-101's labelled codes
+                                cells, TransNAS-Bench-101's labelled codes, NAS-Bench-NLP's 263 labelled cells
               --proxy NAME      gennas, eproxy or a zero-cost measure (grad_norm, snip, grasp, fisher, synflow,
                                 jacob_cov, naswot, plain, params, flops)
               --preset P        GenNAS protocol: paper (default) or fast
-              --task NAME       GenNAS task: CONF_NB101 (default), CONF_DARTS, CONF_RESNET, CONF_COMBO or a JSON file
+              --task NAME       GenNAS task: CONF_NB101 (default), CONF_DARTS, CONF_RESNET, CONF_COMBO or a JSON file;
+                                on nbnlp: CONF_NLP (default), CONF_NLP_COMBO, ... or an NLP task JSON file
+              --lr X            nbnlp: GenNAS's Adam learning rate (default 0.1)
               --seed K          GenNAS/Eproxy seed (default 111)
               --macs-max M      Eproxy's MACs_max where the reference's table has none (TransNAS benchmark builds)
               --shard i/n       score only the i-th of n contiguous slices (1-based)
@@ -129,6 +131,8 @@ public final class ScoreCommand {
             archs.addAll(Nb101Table.load().archs());
         } else if (space instanceof TransNasSpace ts) {
             archs.addAll(TransNasTable.load(ts).archs());
+        } else if (space.name().equals("nbnlp")) {
+            archs.addAll(io.gennas4j.benchmark.NbNlpTable.load().cells());
         } else {
             throw new IllegalArgumentException("--all is not defined for space " + space.name() + "; use --file");
         }
@@ -136,17 +140,26 @@ public final class ScoreCommand {
     }
 
     static Proxy proxy(Map<String, String> opt) {
+        return proxy(opt, opt.get("space"));
+    }
+
+    /** The proxy named by {@code --proxy} for the space's architectures (NAS-Bench-NLP: the recurrent proxies). */
+    static Proxy proxy(Map<String, String> opt, String space) {
         String name = opt.get("proxy");
         if (name == null) {
             throw new IllegalArgumentException("--proxy NAME is required (gennas, eproxy or a zero-cost measure)");
         }
         ProxyPanel.Builder b = ProxyPanel.builder().setMethods(name).optSeed(Long.parseLong(opt.getOrDefault("seed", "111")))
-                .optGennasProtocol(Protocol.byName(opt.getOrDefault("preset", "paper")))
-                .optGennasTask(opt.getOrDefault("task", "CONF_NB101"));
+                .optGennasProtocol(Protocol.byName(opt.getOrDefault("preset", "paper")));
+        if ("nbnlp".equals(space)) {
+            b.optNlpTask(opt.getOrDefault("task", "CONF_NLP")).optNlpLearningRate(Double.parseDouble(opt.getOrDefault("lr", "0.1")));
+        } else {
+            b.optGennasTask(opt.getOrDefault("task", "CONF_NB101"));
+        }
         if (opt.containsKey("macs-max")) {
             b.optEproxyMacsMax(Double.parseDouble(opt.get("macs-max")));
         }
-        return b.build().proxy(name);
+        return b.build().proxy(name, space);
     }
 
     /**
@@ -172,7 +185,7 @@ public final class ScoreCommand {
         long t0 = System.nanoTime();
         Table scores;
         Map<String, String> settings;
-        try (Proxy proxy = proxy(opt);
+        try (Proxy proxy = proxy(opt, space.name());
                 ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
             settings = proxy.settings();
             System.out.println(proxy.name() + " on " + chosen.size() + " " + space.name() + " architectures (shard " + shard

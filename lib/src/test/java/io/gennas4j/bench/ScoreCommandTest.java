@@ -95,4 +95,20 @@ class ScoreCommandTest {
                 () -> ScoreCommand.architectures(ScoreCommand.options("--file", f.toString(), "--all"), Nb101Space.INSTANCE));
         assertTrue(e.getMessage().contains("exactly one of"));
     }
+
+    /** NAS-Bench-NLP recipes, one JSON a line: the recurrent proxies score them, a bad recipe is reported by line. */
+    @Test
+    void nlpRecipesScoreWithTheRecurrentMeasures() throws Exception {
+        var cells = io.gennas4j.benchmark.NbNlpTable.load().cells();
+        Path f = dir.resolve("nlp.txt");
+        Files.write(f, List.of(cells.get(0).encoding(), "{\"h_new_0\": {\"op\": \"conv\", \"input\": [\"x\"]}}", cells.get(1).encoding()));
+        Path out = ScoreCommand.run(ScoreCommand.options("--space", "nbnlp", "--file", f.toString(), "--proxy", "params",
+                "--workers", "1", "--out", dir.resolve("nlp.csv").toString()));
+        Table t = read(out);
+        assertEquals(2, t.rowCount());
+        assertEquals((double) cells.get(0).model(1).recurrentParameterCount(), ((Number) t.column("score").get(0)).doubleValue());
+        String side = Files.readString(Path.of(out + ".settings.json"));
+        assertTrue(side.contains("nlp.txt:2:") && side.contains("unknown op 'conv'"), side);
+        assertTrue(side.contains("\"network\": \"recurrent\""), side);
+    }
 }
