@@ -28,6 +28,10 @@ class RecurrentZeroCostProxyTest {
             assertEquals(600_600 + 720_600 + 400_400, p.score(RNN).value());
             // two linear nodes, each with its own bias: one more bias vector per layer, 600 + 600 + 400
             assertEquals(600_600 + 720_600 + 400_400 + 1_600, p.score(SUM_RNN).value());
+            // the LSTM (recepie_id 1000001): four linear nodes over (x, h_prev_0), each H·in + H·H + H:
+            // 4·(240,000 + 360,000 + 600) + 4·(360,000 + 360,000 + 600) + 4·(240,000 + 160,000 + 400)
+            assertEquals(2_402_400 + 2_882_400 + 1_601_600,
+                    p.score(NlpArch.parse(io.gennas4j.space.nbnlp.NlpRecipeTest.LSTM)).value());
         }
     }
 

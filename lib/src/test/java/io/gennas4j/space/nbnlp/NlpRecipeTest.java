@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class NlpRecipeTest {
+public class NlpRecipeTest {
 
     /** recepie_id 1000001 of the shared file: an LSTM (h_new_0 = tanh(c)·o, h_new_1 = c). */
-    static final String LSTM = "{\"i\":{\"op\":\"linear\",\"input\":[\"x\",\"h_prev_0\"]},\"i_act\":{\"op\":\"activation_tanh\",\"input\":[\"i\"]},"
+    public static final String LSTM = "{\"i\":{\"op\":\"linear\",\"input\":[\"x\",\"h_prev_0\"]},\"i_act\":{\"op\":\"activation_tanh\",\"input\":[\"i\"]},"
             + "\"j\":{\"op\":\"linear\",\"input\":[\"x\",\"h_prev_0\"]},\"j_act\":{\"op\":\"activation_sigm\",\"input\":[\"j\"]},"
             + "\"f\":{\"op\":\"linear\",\"input\":[\"x\",\"h_prev_0\"]},\"f_act\":{\"op\":\"activation_sigm\",\"input\":[\"f\"]},"
             + "\"o\":{\"op\":\"linear\",\"input\":[\"x\",\"h_prev_0\"]},\"o_act\":{\"op\":\"activation_tanh\",\"input\":[\"o\"]},"
