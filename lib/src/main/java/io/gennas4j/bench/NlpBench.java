@@ -77,9 +77,10 @@ final class NlpBench {
                     figures.put("seconds_per_arch_median_" + key, Bench.fmt(scores.doubleColumn("seconds").median()));
                     if (m.equals("gennas")) {
                         figures.put("seconds_per_arch_median", Bench.fmt(scores.doubleColumn("seconds").median()));
-                        long diverged = Arrays.stream(scores.doubleColumn("score").asDoubleArray())
-                                .filter(v -> v >= io.gennas4j.proxy.RegressionProxy.FAILED_LOSS).count();
-                        figures.put("diverged_gennas_nlp", String.valueOf(diverged));
+                        double[] v = scores.doubleColumn("score").asDoubleArray();
+                        double f = io.gennas4j.proxy.RegressionProxy.FAILED_LOSS;
+                        figures.put("nan_gennas_nlp", String.valueOf(Arrays.stream(v).filter(x -> x >= f && x < f + 1).count()));
+                        figures.put("exploded_gennas_nlp", String.valueOf(Arrays.stream(v).filter(x -> x >= f + 1).count()));
                     }
                 }
             }
@@ -107,6 +108,9 @@ final class NlpBench {
         int searchIters = Integer.parseInt(opt.getOrDefault("search-iters", "100"));
         double lr = Double.parseDouble(opt.getOrDefault("lr", "0.1"));
         List<NlpArch> all = truth.sample(Integer.MAX_VALUE, seed + 1); // another order than the ranking sample
+        if (labelledCount < 3 || labelledCount >= all.size()) {
+            throw new IllegalArgumentException("--labelled is between 3 and " + (all.size() - 1) + " (the rest are held out), got " + labelledCount);
+        }
         List<NlpArch> labelled = all.subList(0, labelledCount);
         List<NlpArch> heldOut = all.subList(labelledCount, Math.min(all.size(), labelledCount + heldOutCount));
         System.out.printf(Locale.ROOT, "NLP task search: population %s, tournament %s, cycles %s on %d labelled cells (%d iterations, Adam lr %s);"

@@ -21,6 +21,11 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * recipe is its encoding and its cache key), labelled with the <em>mean</em> of its runs'
  * log-perplexities (40 cells have two runs, 5 have three; the runs differ by 0.018 at the median,
  * 0.87 at most): {@link #cells()} are the 263 distinct labelled cells every ranking is computed on.
+ *
+ * <p><b>Named deviation, ground truth:</b> the file holds each run's <em>final</em> (epoch-50) PTB
+ * test log-perplexity; GenNAS's {@code do_search.py} ranks by the best epoch's,
+ * exp(min test_losses). The per-epoch losses are not shared here, so ranks can differ where a run's
+ * test loss rose before its last epoch.
  */
 public final class NbNlpTable {
 

@@ -25,7 +25,8 @@ public final class NlpCharts {
         List<double[]> points = new ArrayList<>();
         for (ProxyScore s : scores) {
             if (s.ok()) {
-                points.add(new double[] {table.logPerplexity(NlpSpace.INSTANCE.parse(s.arch())), Math.log10(s.value())});
+                // +inf (an overflow) is drawn at the top of the axis: float32's largest value
+                points.add(new double[] {table.logPerplexity(NlpSpace.INSTANCE.parse(s.arch())), Math.log10(Math.min(s.value(), Float.MAX_VALUE))});
             }
         }
         double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
@@ -50,15 +51,22 @@ public final class NlpCharts {
             NlpArch cell = NlpSpace.INSTANCE.parse(s.arch());
             double[] y = new double[s.trace().length];
             for (int i = 0; i < y.length; i++) {
-                y[i] = Math.log10(s.trace()[i]);
+                y[i] = Math.log10(Math.min(s.trace()[i], Float.MAX_VALUE));
             }
             series.put(String.format(Locale.ROOT, "%s (log-ppl %.2f)", table.id(cell), table.logPerplexity(cell)), y);
         }
         return Charts.lines(title, "evaluation (every eval interval)", "log10 eval loss", series);
     }
 
-    /** How many scores diverged (a NaN eval loss, scored {@value RegressionProxy#FAILED_LOSS} + U(0, 1)). */
-    public static long diverged(List<ProxyScore> scores) {
-        return scores.stream().filter(s -> s.ok() && s.value() >= RegressionProxy.FAILED_LOSS).count();
+    /** How many trainings ended in a NaN eval loss (scored {@value RegressionProxy#FAILED_LOSS} + U(0, 1)). */
+    public static long nan(List<ProxyScore> scores) {
+        return scores.stream().filter(s -> s.ok() && s.value() >= RegressionProxy.FAILED_LOSS && s.value() < RegressionProxy.FAILED_LOSS + 1)
+                .count();
+    }
+
+    /** How many trainings exploded: a final eval loss above {@code bound} (finite or +∞), NaN ones not counted. */
+    public static long exploded(List<ProxyScore> scores, double bound) {
+        return scores.stream().filter(s -> s.ok() && s.value() > bound
+                && !(s.value() >= RegressionProxy.FAILED_LOSS && s.value() < RegressionProxy.FAILED_LOSS + 1)).count();
     }
 }

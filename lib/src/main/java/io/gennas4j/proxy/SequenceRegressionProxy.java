@@ -24,7 +24,8 @@ import java.util.Random;
  * 100 iterations to map the task's noisy input sequence (stage "0") to its target sequence (stage
  * "1"), MSE over [L, B, D], hidden states zero at every iteration; every 10 iterations the
  * eval-mode loss (no dropout, fresh noise) is recorded and the score is the last one (lower
- * predicts a lower perplexity). A NaN eval loss scores {@value RegressionProxy#FAILED_LOSS} + U(0, 1).
+ * predicts a lower perplexity). A NaN eval loss scores {@value RegressionProxy#FAILED_LOSS} + U(0, 1);
+ * a loss that overflows to +∞ stays +∞, as in the reference.
  *
  * <pre>{@code
  * try (SequenceRegressionProxy proxy = SequenceRegressionProxy.builder().build()) { // CONF_NLP
@@ -181,7 +182,8 @@ public final class SequenceRegressionProxy implements Proxy {
         try (NDManager step = m.newSubManager()) {
             NDArray pred = model.forward(ps, new NDList(task.noisyInput(step)), false).singletonOrThrow();
             double loss = Losses.mse(pred, task.target()).getFloat();
-            return Double.isFinite(loss) ? loss : RegressionProxy.FAILED_LOSS + rng.nextDouble();
+            // as the reference (np.isnan): NaN scores 1000 + U, an overflow to +inf stays inf (ranked worst)
+            return Double.isNaN(loss) ? RegressionProxy.FAILED_LOSS + rng.nextDouble() : loss;
         }
     }
 
@@ -264,6 +266,9 @@ public final class SequenceRegressionProxy implements Proxy {
 
         /** L2 weight decay in Adam's gradient (default 1.2e-6, NAS-Bench-NLP's wdecay). */
         public Builder optWeightDecay(double wd) {
+            if (!(wd >= 0)) {
+                throw new IllegalArgumentException("weight decay must be >= 0, got " + wd);
+            }
             this.weightDecay = wd;
             return this;
         }

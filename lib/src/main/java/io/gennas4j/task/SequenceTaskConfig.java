@@ -142,7 +142,8 @@ public record SequenceTaskConfig(int batchSize, NoiseConfig noise, int dimension
     }
 
     /**
-     * A shipped NLP task by name, or a task JSON file (a path ending in {@code .json}).
+     * A shipped NLP task by name, or a task JSON file (a path ending in {@code .json}); both run at
+     * batch {@value #PUBLISHED_BATCH_SIZE} as the reference runs every task.
      *
      * @throws InvalidTaskConfigException for an unknown name, an unreadable file or bad JSON
      */
@@ -152,7 +153,7 @@ public record SequenceTaskConfig(int batchSize, NoiseConfig noise, int dimension
             return byName(s);
         }
         try {
-            return fromJson(java.nio.file.Files.readString(java.nio.file.Path.of(s)));
+            return fromJson(java.nio.file.Files.readString(java.nio.file.Path.of(s))).withBatchSize(PUBLISHED_BATCH_SIZE);
         } catch (IOException e) {
             throw new InvalidTaskConfigException("Cannot read task file " + s + ": " + e.getMessage());
         } catch (InvalidTaskConfigException e) {

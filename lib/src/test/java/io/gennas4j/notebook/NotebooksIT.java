@@ -308,7 +308,7 @@ class NotebooksIT {
             assertTrue(anyLine(r.text(), "spearman_" + m + "_ptb_test="), m + ": " + r.text());
         }
         assertTrue(anyLine(r.text(), "naswot on nbnlp: skipped, NASWOT's binary codes are ReLU"), r.text().toString());
-        assertTrue(anyLine(r.text(), "GenNAS trainings that diverged to NaN (scored 1000 + U): "), r.text().toString());
+        assertTrue(anyLine(r.text(), "GenNAS trainings ending in NaN (scored 1000 + U): "), r.text().toString());
         assertEquals(4, r.images(), "task maps, rho bars, loss scatter, loss traces");
         assertEquals(3, r.html(), "cells, rank correlations, provenance");
         assertFalse(anyLine(r.text(), "Exception"), r.text().toString());

@@ -51,6 +51,22 @@ class SequenceRegressionProxyTest {
         }
     }
 
+    /** The weights are created (and drawn) in an order fixed by the node names, not by how the JSON was written. */
+    @Test
+    void aRecipeInAnotherKeyOrderTrainsTheSameWeights() {
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(io.gennas4j.space.nbnlp.NlpRecipeTest.LSTM).getAsJsonObject();
+        java.util.List<String> keys = new java.util.ArrayList<>(o.keySet());
+        java.util.Collections.reverse(keys);
+        com.google.gson.JsonObject reversed = new com.google.gson.JsonObject();
+        keys.forEach(k -> reversed.add(k, o.get(k)));
+        NlpArch a = NlpArch.parse(io.gennas4j.space.nbnlp.NlpRecipeTest.LSTM);
+        NlpArch b = NlpArch.parse(reversed.toString());
+        assertNotEquals(a.recipe().nodes().keySet().iterator().next(), b.recipe().nodes().keySet().iterator().next());
+        try (SequenceRegressionProxy p = small().optIterations(4).optEvalInterval(2).build()) {
+            assertArrayEquals(p.score(a).trace(), p.score(b).trace());
+        }
+    }
+
     @Test
     void theSettingsChangeTheScoreAndNameEveryKnob() {
         try (SequenceRegressionProxy p = small().build(); SequenceRegressionProxy q = small().optLearningRate(0.001).build();

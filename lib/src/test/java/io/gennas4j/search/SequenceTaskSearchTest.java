@@ -40,6 +40,16 @@ class SequenceTaskSearchTest {
         assertEquals(a.steps().stream().map(SearchStep::fitness).toList(), b.steps().stream().map(SearchStep::fitness).toList(),
                 "and the same fitness values");
         assertEquals(SequenceTaskConfig.fromJson(a.encodings().get(0)), a.steps().get(0).genome(), "the encoding is the task's JSON");
+        // the fitness is |Spearman| between the cells' losses under the candidate's own proxy and -log-ppl
+        try (SequenceTaskFitness f = fitness(cells, t); var proxy = f.proxy(a.steps().get(0).genome())) {
+            double[] loss = new double[cells.size()];
+            double[] truth = new double[cells.size()];
+            for (int i = 0; i < loss.length; i++) {
+                loss[i] = proxy.score(cells.get(i)).value();
+                truth[i] = -t.logPerplexity(cells.get(i));
+            }
+            assertEquals(Math.abs(io.gennas4j.ranking.RankCorrelation.spearman(loss, truth)), a.steps().get(0).fitness(), 1e-12);
+        }
     }
 
     @Test

@@ -84,6 +84,22 @@ class SequenceTaskTest {
         assertArrayEquals(new float[8 * 16 * 32], s[1], "an empty stage is zero");
     }
 
+    /** An 8×48 map (the NLP task's L×D) smoothed as scipy.ndimage.gaussian_filter(m, 1) / max|·| gives. */
+    @Test
+    void theGaussianDotSmoothsRectangularMapsAsScipyDoes() {
+        float[] m = new float[8 * 48];
+        m[0 * 48 + 3] = 1;
+        m[5 * 48 + 47] = -1;
+        m[7 * 48 + 20] = 1;
+        new GaussianDot().finishMap(m, 0, 8, 48);
+        double[][] expected = {{0, 3, 1.0}, {1, 3, 0.46178137868962094}, {0, 4, 0.6065306597126335}, {5, 47, -1.0},
+            {5, 46, -0.461781378689621}, {4, 47, -0.6065306597126335}, {7, 20, 1.0}, {6, 21, 0.2800845642596252},
+            {0, 0, 0.011444459166144819}, {3, 10, 0.0}};
+        for (double[] e : expected) {
+            assertEquals(e[2], m[(int) e[0] * 48 + (int) e[1]], 1e-6, "row " + (int) e[0] + ", column " + (int) e[1]);
+        }
+    }
+
     @Test
     void theTaskHoldsBothSequencesAndNoisesTheInputOnly() {
         SequenceTaskConfig c = SequenceTaskConfig.byName("CONF_NLP");
@@ -100,6 +116,9 @@ class SequenceTaskTest {
                     maxDiff = Math.max(maxDiff, Math.abs(noisy[k] - host[0][k]));
                 }
                 assertTrue(maxDiff > 0.3 && maxDiff <= 0.6 + 1e-5, "U(-0.6, 0.6) noise: " + maxDiff);
+                assertTrue(!java.util.Arrays.equals(noisy, t.noisyInput(step).toFloatArray()), "fresh noise at every call");
+                assertArrayEquals(host[1], t.target().toFloatArray(), "the target gets no noise");
+                assertArrayEquals(host[0], t.input().toFloatArray(), "nor does the clean input change");
             }
         }
     }

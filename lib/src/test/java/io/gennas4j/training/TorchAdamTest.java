@@ -65,4 +65,26 @@ class TorchAdamTest {
             }
         }
     }
+
+    /**
+     * Where ε goes: with g = 1e-8, PyTorch's first step is lr·m̂/(√v̂ + ε) = 0.1·1e-8/(1e-8 + 1e-8) =
+     * 0.05; with ε on the uncorrected √v (DJL's Adam) it would be 0.0031.
+     */
+    @Test
+    void epsilonSitsOnTheBiasCorrectedRoot() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Linear linear = Linear.builder().setUnits(1).optBias(false).build();
+            linear.initialize(m, DataType.FLOAT32, new Shape(1, 1));
+            NDArray w = linear.getParameters().get("weight").getArray();
+            w.set(new float[] {1f});
+            ParameterStore ps = new ParameterStore(m, false);
+            try (TorchAdam adam = TorchAdam.builder().optLearningRate(0.1).build(linear)) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(linear.forward(ps, new NDList(m.ones(new Shape(1, 1))), true).singletonOrThrow().sum().mul(1e-8f));
+                }
+                adam.step();
+            }
+            assertEquals(0.95, w.toFloatArray()[0], 1e-4);
+        }
+    }
 }

@@ -61,7 +61,7 @@ public final class NlpArch implements Architecture {
     @Override
     public StageNetwork network(NetworkSize size, int numClasses) {
         throw new UnsupportedOperationException("A NAS-Bench-NLP cell is a recurrent cell, not a CNN: build it with NlpArch.model(dimension)"
-                + " and score it with the NLP proxies (proxy.nlp.NlpRegressionProxy, proxy.nlp.NlpZeroCostProxy), not with " + "a CNN proxy");
+                + " and score it with the recurrent proxies (SequenceRegressionProxy, RecurrentZeroCostProxy), not with a CNN proxy");
     }
 
     @Override

@@ -89,6 +89,9 @@ public final class NlpRecipe {
                 throw new InvalidArchitectureException("recipe node '" + name + "' needs \"op\" and an \"input\" list, got " + entry.getValue());
             }
             JsonObject v = entry.getValue().getAsJsonObject();
+            if (!v.get("op").isJsonPrimitive() || !v.get("op").getAsJsonPrimitive().isString()) {
+                throw new InvalidArchitectureException("recipe node '" + name + "': \"op\" must be a string such as \"linear\", got " + v.get("op"));
+            }
             NlpOp op;
             try {
                 op = NlpOp.of(v.get("op").getAsString());
@@ -96,7 +99,12 @@ public final class NlpRecipe {
                 throw new InvalidArchitectureException("recipe node '" + name + "': " + e.getMessage());
             }
             List<String> inputs = new ArrayList<>();
-            v.getAsJsonArray("input").forEach(x -> inputs.add(x.getAsString()));
+            for (JsonElement x : v.getAsJsonArray("input")) {
+                if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString()) {
+                    throw new InvalidArchitectureException("recipe node '" + name + "': every input is a name (x, h_prev_i or a node), got " + x);
+                }
+                inputs.add(x.getAsString());
+            }
             if (inputs.size() < op.minInputs() || inputs.size() > op.maxInputs()) {
                 String want = op.minInputs() == op.maxInputs() ? "exactly " + op.minInputs() : "at least " + op.minInputs();
                 throw new InvalidArchitectureException("recipe node '" + name + "': " + op.label() + " takes " + want
@@ -136,11 +144,15 @@ public final class NlpRecipe {
         return new NlpRecipe(nodes, topologicalOrder(nodes), k);
     }
 
-    /** Depth-first topological order; names the nodes of a cycle. */
+    /**
+     * Depth-first topological order over the node names <em>sorted</em>, so that the order (and the
+     * order in which a layer creates and initialises its weights) is the same however the recipe's
+     * keys were written; names the nodes of a cycle.
+     */
     private static List<Node> topologicalOrder(Map<String, Node> nodes) {
         List<Node> out = new ArrayList<>();
         Map<String, Integer> state = new HashMap<>(); // 1 visiting, 2 done
-        for (String name : nodes.keySet()) {
+        for (String name : new TreeMap<>(nodes).keySet()) {
             visit(name, nodes, state, out, new ArrayList<>());
         }
         return out;

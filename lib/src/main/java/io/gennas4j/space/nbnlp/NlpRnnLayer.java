@@ -154,6 +154,7 @@ public final class NlpRnnLayer extends AbstractBlock {
                 NDArray wi = ps.getValue(e.getValue().get(i), device, training);
                 if (training && weightDrop > 0 && !node.inputs().get(i).equals("x")) {
                     wi = Dropout.dropout(trainDroppedWeights ? wi : wi.stopGradient(), weightDrop, true).singletonOrThrow();
+                    wi.attach(seq.getManager()); // a per-forward array: freed with the step, not with the network
                 }
                 ws.add(wi);
             }
@@ -173,6 +174,7 @@ public final class NlpRnnLayer extends AbstractBlock {
             NDArray pre = null;
             for (int i = 0; i < e.getValue().size(); i++) {
                 NDArray t = e.getValue().get(i).transpose();
+                t.attach(seq.getManager());
                 wt.add(t);
                 if (node.inputs().get(i).equals("x")) {
                     NDArray term = flat.matMul(t);
@@ -207,12 +209,14 @@ public final class NlpRnnLayer extends AbstractBlock {
             NDArray v;
             if (n.op() == NlpOp.LINEAR) {
                 NDArray pre = fromInput.get(n.name());
-                v = pre != null ? pre.get(t) : b.get(n.name());
+                v = pre != null ? pre.get(t) : null;
                 List<NDArray> ws = wt.get(n.name());
                 for (int i = 0; i < n.inputs().size(); i++) {
                     String in = n.inputs().get(i);
                     if (!in.equals("x")) {
-                        v = v.add(values.get(in).matMul(ws.get(i)));
+                        NDArray term = values.get(in).matMul(ws.get(i)); // on the step's arrays, so freed with them
+                        // term + b (= b + term exactly) keeps the sum on the step's manager, not the bias's
+                        v = v == null ? term.add(b.get(n.name())) : v.add(term);
                     }
                 }
             } else {
@@ -220,7 +224,7 @@ public final class NlpRnnLayer extends AbstractBlock {
                 for (String name : n.inputs()) {
                     in.add(name.equals("x") ? values.computeIfAbsent("x", k -> seq.get(t)) : values.get(name));
                 }
-                v = apply(n, in, null, null);
+                v = apply(n, in);
             }
             values.put(n.name(), v);
         }
@@ -231,34 +235,9 @@ public final class NlpRnnLayer extends AbstractBlock {
         return out;
     }
 
-    /** One time step: x [B, inputSize], hidden states [B, hiddenSize] → the new hidden states. */
-    NDArray[] step(NDArray x, NDArray[] hiddenPrev, Map<String, List<NDArray>> w, Map<String, NDArray> b) {
-        Map<String, NDArray> values = new HashMap<>();
-        values.put("x", x);
-        for (int k = 0; k < hiddenPrev.length; k++) {
-            values.put("h_prev_" + k, hiddenPrev[k]);
-        }
-        for (NlpRecipe.Node n : recipe.topologicalOrder()) {
-            List<NDArray> in = new ArrayList<>();
-            n.inputs().forEach(name -> in.add(values.get(name)));
-            values.put(n.name(), apply(n, in, w.get(n.name()), b.get(n.name())));
-        }
-        NDArray[] out = new NDArray[hiddenPrev.length];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = values.get("h_new_" + k);
-        }
-        return out;
-    }
-
-    static NDArray apply(NlpRecipe.Node n, List<NDArray> in, List<NDArray> w, NDArray bias) {
+    /** A node without weights (every op but linear, which {@code forwardInternal} computes) on its inputs. */
+    static NDArray apply(NlpRecipe.Node n, List<NDArray> in) {
         switch (n.op()) {
-            case LINEAR: {
-                NDArray y = in.get(0).matMul(w.get(0).transpose()).add(bias);
-                for (int i = 1; i < in.size(); i++) {
-                    y = y.add(in.get(i).matMul(w.get(i).transpose()));
-                }
-                return y;
-            }
             case BLEND:
                 return in.get(0).mul(in.get(1)).add(in.get(0).neg().add(1).mul(in.get(2)));
             case ELEMENTWISE_PROD: {

@@ -65,7 +65,7 @@ class NlpModelTest {
         for (int i = 0; i < in.length; i++) {
             names.add("x");
         }
-        return NlpRnnLayer.apply(new NlpRecipe.Node("n", op, names), List.of(in), null, null).toFloatArray();
+        return NlpRnnLayer.apply(new NlpRecipe.Node("n", op, names), List.of(in)).toFloatArray();
     }
 
     /**
