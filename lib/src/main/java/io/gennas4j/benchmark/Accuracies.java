@@ -27,4 +27,56 @@ public interface Accuracies {
      * @throws IllegalArgumentException if the architecture or the target is not in the table
      */
     double accuracy(Architecture arch, String target);
+
+    /** How a table looks an architecture's value up for a known target. */
+    @FunctionalInterface
+    interface Lookup {
+        double accuracy(Architecture arch, String target);
+    }
+
+    /**
+     * Ground truth from a lookup: {@link #accuracy} refuses a target outside {@code targets} (naming
+     * them) before it asks {@code lookup}.
+     *
+     * @param title a target's readable title
+     */
+    static Accuracies of(String space, List<String> targets, java.util.function.Function<String, String> title, Lookup lookup) {
+        List<String> known = List.copyOf(targets);
+        return new Accuracies() {
+            @Override
+            public String space() {
+                return space;
+            }
+
+            @Override
+            public List<String> targets() {
+                return known;
+            }
+
+            @Override
+            public String title(String target) {
+                return title.apply(target);
+            }
+
+            @Override
+            public double accuracy(Architecture arch, String target) {
+                if (!known.contains(target)) {
+                    throw new IllegalArgumentException("Unknown " + space + " target '" + target + "': use one of " + known);
+                }
+                return lookup.accuracy(arch, target);
+            }
+        };
+    }
+
+    /**
+     * {@code arch} as the table's architecture type.
+     *
+     * @throws IllegalArgumentException naming what it is not (e.g. "a NAS-Bench-101 cell")
+     */
+    static <A extends Architecture> A as(Architecture arch, Class<A> type, String what) {
+        if (!type.isInstance(arch)) {
+            throw new IllegalArgumentException(arch.encoding() + " is not " + what);
+        }
+        return type.cast(arch);
+    }
 }

@@ -93,33 +93,7 @@ public final class Nb101Table {
 
     /** These accuracies as a ranking target ({@value #TARGET}: CIFAR-10 test accuracy). */
     public Accuracies accuracies() {
-        Nb101Table self = this;
-        return new Accuracies() {
-            @Override
-            public String space() {
-                return "nb101";
-            }
-
-            @Override
-            public List<String> targets() {
-                return List.of(TARGET);
-            }
-
-            @Override
-            public String title(String target) {
-                return "NAS-Bench-101 CIFAR-10 test";
-            }
-
-            @Override
-            public double accuracy(io.gennas4j.space.Architecture arch, String target) {
-                if (!TARGET.equals(target)) {
-                    throw new IllegalArgumentException("Unknown NAS-Bench-101 target '" + target + "': use " + TARGET);
-                }
-                if (!(arch instanceof io.gennas4j.space.nb101.Nb101Arch a)) {
-                    throw new IllegalArgumentException(arch.encoding() + " is not a NAS-Bench-101 cell");
-                }
-                return self.accuracy(a);
-            }
-        };
+        return Accuracies.of("nb101", List.of(TARGET), t -> "NAS-Bench-101 CIFAR-10 test",
+                (arch, t) -> accuracy(Accuracies.as(arch, io.gennas4j.space.nb101.Nb101Arch.class, "a NAS-Bench-101 cell")));
     }
 }

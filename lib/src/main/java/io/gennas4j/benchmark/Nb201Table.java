@@ -136,40 +136,18 @@ public final class Nb201Table {
 
     /** These accuracies as ranking targets: {@code cifar10_test}, {@code cifar10_valid}, … */
     public Accuracies accuracies() {
-        Nb201Table self = this;
-        return new Accuracies() {
-            @Override
-            public String space() {
-                return "nb201";
-            }
-
-            @Override
-            public java.util.List<String> targets() {
-                java.util.List<String> t = new java.util.ArrayList<>();
-                for (Nb201Dataset d : Nb201Dataset.values()) {
-                    t.add(d.column(true));
-                    t.add(d.column(false));
-                }
-                return t;
-            }
-
-            @Override
-            public String title(String target) {
-                int cut = target.lastIndexOf('_');
-                return Nb201Dataset.fromKey(target.substring(0, cut)).title() + " " + target.substring(cut + 1);
-            }
-
-            @Override
-            public double accuracy(io.gennas4j.space.Architecture arch, String target) {
-                int cut = target.lastIndexOf('_');
-                if (cut < 0 || !(target.endsWith("_test") || target.endsWith("_valid"))) {
-                    throw new IllegalArgumentException("Unknown NAS-Bench-201 target '" + target + "': use one of " + targets());
-                }
-                if (!(arch instanceof io.gennas4j.space.nb201.Nb201Arch a)) {
-                    throw new IllegalArgumentException(arch.encoding() + " is not a NAS-Bench-201 architecture");
-                }
-                return self.accuracy(a, Nb201Dataset.fromKey(target.substring(0, cut)), target.endsWith("_test"));
-            }
-        };
+        java.util.List<String> targets = new java.util.ArrayList<>();
+        for (Nb201Dataset d : Nb201Dataset.values()) {
+            targets.add(d.column(true));
+            targets.add(d.column(false));
+        }
+        return Accuracies.of("nb201", targets, target -> {
+            int cut = target.lastIndexOf('_');
+            return Nb201Dataset.fromKey(target.substring(0, cut)).title() + " " + target.substring(cut + 1);
+        }, (arch, target) -> {
+            int cut = target.lastIndexOf('_');
+            return accuracy(Accuracies.as(arch, io.gennas4j.space.nb201.Nb201Arch.class, "a NAS-Bench-201 architecture"),
+                    Nb201Dataset.fromKey(target.substring(0, cut)), target.endsWith("_test"));
+        });
     }
 }

@@ -191,33 +191,7 @@ public final class NbNlpTable {
      * predicts a lower perplexity has a positive ρ in its own direction, as against an accuracy.
      */
     public Accuracies accuracies() {
-        NbNlpTable self = this;
-        return new Accuracies() {
-            @Override
-            public String space() {
-                return "nbnlp";
-            }
-
-            @Override
-            public List<String> targets() {
-                return List.of(TARGET);
-            }
-
-            @Override
-            public String title(String target) {
-                return "PTB test (-log perplexity)";
-            }
-
-            @Override
-            public double accuracy(io.gennas4j.space.Architecture arch, String target) {
-                if (!TARGET.equals(target)) {
-                    throw new IllegalArgumentException("Unknown NAS-Bench-NLP target '" + target + "': use " + TARGET);
-                }
-                if (!(arch instanceof NlpArch a)) {
-                    throw new IllegalArgumentException(arch.encoding() + " is not a NAS-Bench-NLP cell");
-                }
-                return -self.logPerplexity(a);
-            }
-        };
+        return Accuracies.of("nbnlp", List.of(TARGET), t -> "PTB test (-log perplexity)",
+                (arch, t) -> -logPerplexity(Accuracies.as(arch, NlpArch.class, "a NAS-Bench-NLP cell")));
     }
 }

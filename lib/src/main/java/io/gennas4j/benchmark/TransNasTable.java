@@ -184,27 +184,6 @@ public final class TransNasTable {
         if (as.isMicro() != space.isMicro()) {
             throw new IllegalArgumentException("this is the " + table.name() + " table; " + as.name() + " is the other space");
         }
-        TransNasTable self = this;
-        return new Accuracies() {
-            @Override
-            public String space() {
-                return as.name();
-            }
-
-            @Override
-            public List<String> targets() {
-                return TASKS;
-            }
-
-            @Override
-            public String title(String target) {
-                return TransNasTable.title(target);
-            }
-
-            @Override
-            public double accuracy(Architecture arch, String target) {
-                return self.score(arch, target);
-            }
-        };
+        return Accuracies.of(as.name(), TASKS, TransNasTable::title, this::score);
     }
 }
