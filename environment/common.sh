@@ -70,11 +70,20 @@ ensure_kernel() {
     (cd "$ROOT" && "${MVN[@]}" dependency:copy \
       -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$KERNEL_VERSION" -DoutputDirectory="$dir")
   fi
+  # the released kernel's channel loop can end before its first poll (a start-up race: the shell
+  # never answers, about one start in six); environment/kernel-fix holds a fixed LoopThread that goes
+  # ahead of the jar on the class path
+  local fix_src="$ROOT/environment/kernel-fix/org/rapaio/jupyter/kernel/channels/LoopThread.java"
+  if [ ! -f "$dir/fix/org/rapaio/jupyter/kernel/channels/LoopThread.class" ] \
+      || [ "$fix_src" -nt "$dir/fix/org/rapaio/jupyter/kernel/channels/LoopThread.class" ]; then
+    mkdir -p "$dir/fix"
+    javac --release 17 -d "$dir/fix" "$fix_src"
+  fi
   local heap="${GENNAS4J_KERNEL_HEAP:-6g}"
   cat > "$dir/kernel.json" <<JSON
 {
   "argv": ["java", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Xmx$heap",
-           "-jar", "{resource_dir}/$jar", "{connection_file}"],
+           "-cp", "{resource_dir}/fix:{resource_dir}/$jar", "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
   "display_name": "Java (gennas4j)",
   "language": "java",
   "interrupt_mode": "message",
@@ -106,7 +115,7 @@ execute_notebook() {
         --output-dir "$out_dir" --output "$name.ipynb" "$(basename "$nb")") > "$out_dir/$name.log" 2>&1 || true
     grep -v -i "frozen modules\|PYDEVD\|debugger\|\[INFO\|^ *\"\|^{\|^}" "$out_dir/$name.log" | tail -40 || true
     [ -f "$out_dir/$name.ipynb" ] && break
-    # a kernel that never came up is retried once; a failing cell is not
+    # a kernel that never came up is retried (up to five starts); a failing cell is not
     grep -q "Kernel didn't respond\|Kernel died before replying" "$out_dir/$name.log" || break
   done
   [ -f "$out_dir/$name.ipynb" ] || { echo "Notebook $nb failed (no output written; log: $out_dir/$name.log)" >&2; return 1; }
