@@ -3,7 +3,6 @@ package io.gennas4j.search;
 import io.gennas4j.benchmark.Accuracies;
 import io.gennas4j.proxy.SeedPolicy;
 import io.gennas4j.proxy.SequenceRegressionProxy;
-import io.gennas4j.ranking.RankCorrelation;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.running.ScoringRunner;
 import io.gennas4j.space.Architecture;
@@ -87,17 +86,7 @@ public final class SequenceTaskFitness implements Fitness<SequenceTaskConfig> {
             try (SequenceRegressionProxy proxy = proxy(task);
                     ProxyFitness<Architecture> scorer = ProxyFitness.builder().setProxy(proxy).optCache(cache)
                             .optWorkers(workers).<Architecture>build()) {
-                List<Evaluation> scores = scorer.evaluate(new ArrayList<>(cells));
-                double[] losses = new double[cells.size()];
-                double seconds = 0;
-                for (int r = 0; r < losses.length; r++) {
-                    losses[r] = scores.get(r).value();
-                    seconds += scores.get(r).seconds();
-                }
-                double rho = Math.abs(RankCorrelation.spearman(losses, truth));
-                out.add(Double.isNaN(rho)
-                        ? new Evaluation(Double.NaN, seconds, "scored", "fewer than 2 cells scored, or constant losses")
-                        : Evaluation.scored(rho, seconds));
+                out.add(TaskFitness.absSpearman(scorer.evaluate(new ArrayList<>(cells)), truth));
             }
         }
         return out;

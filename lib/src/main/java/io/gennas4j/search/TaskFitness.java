@@ -102,20 +102,27 @@ public final class TaskFitness implements Fitness<TaskConfig> {
             try (RegressionProxy proxy = proxy(task);
                     ProxyFitness<Architecture> scorer = ProxyFitness.builder().setProxy(proxy).optCache(cache)
                             .optWorkers(workers).<Architecture>build()) {
-                List<Evaluation> scores = scorer.evaluate(new ArrayList<>(archs));
-                double[] losses = new double[archs.size()];
-                double seconds = 0;
-                for (int r = 0; r < losses.length; r++) {
-                    losses[r] = scores.get(r).value();
-                    seconds += scores.get(r).seconds();
-                }
-                double rho = Math.abs(RankCorrelation.spearman(losses, truth));
-                out.add(Double.isNaN(rho)
-                        ? new Evaluation(Double.NaN, seconds, "scored", "fewer than 2 architectures scored, or constant losses")
-                        : Evaluation.scored(rho, seconds));
+                out.add(absSpearman(scorer.evaluate(new ArrayList<>(archs)), truth));
             }
         }
         return out;
+    }
+
+    /**
+     * A task's fitness from its architectures' scores: |Spearman ρ| between the losses and
+     * {@code truth}, with the seconds summed; NaN (with the reason) when it is undefined. Shared by
+     * the CNN and the NLP task fitness.
+     */
+    static Evaluation absSpearman(List<Evaluation> scores, double[] truth) {
+        double[] losses = new double[scores.size()];
+        double seconds = 0;
+        for (int r = 0; r < losses.length; r++) {
+            losses[r] = scores.get(r).value();
+            seconds += scores.get(r).seconds();
+        }
+        double rho = Math.abs(RankCorrelation.spearman(losses, truth));
+        return Double.isNaN(rho) ? new Evaluation(Double.NaN, seconds, "scored", "fewer than 2 architectures scored, or constant losses")
+                : Evaluation.scored(rho, seconds);
     }
 
     /** Builder: {@code TaskFitness.builder().setArchitectures(a, truth, "cifar10_test").optProtocol(p).build()}. */

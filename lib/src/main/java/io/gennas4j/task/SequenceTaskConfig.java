@@ -1,19 +1,16 @@
 package io.gennas4j.task;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,20 +230,7 @@ public record SequenceTaskConfig(int batchSize, NoiseConfig noise, int dimension
                     stage.add(key, JsonNull.INSTANCE);
                     continue;
                 }
-                JsonObject bo = new JsonObject();
-                bo.addProperty("level", b.level());
-                if (b.range() != null) {
-                    JsonArray a = new JsonArray();
-                    Arrays.stream(b.range()).forEach(v -> a.add(new JsonPrimitive(v)));
-                    bo.add("range", a);
-                }
-                if (b.partial() != null) {
-                    bo.addProperty("partial", b.partial());
-                }
-                if (b.local() != null) {
-                    bo.addProperty("local", b.local());
-                }
-                stage.add(key, bo);
+                stage.add(key, TaskConfig.basisJson(b));
             }
             f.add(String.valueOf(l), stage);
         }

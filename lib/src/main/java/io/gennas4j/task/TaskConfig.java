@@ -284,25 +284,30 @@ public record TaskConfig(
                     stage.add(key, JsonNull.INSTANCE);
                     continue;
                 }
-                JsonObject bo = new JsonObject();
-                bo.addProperty("level", b.level());
-                if (b.range() != null) {
-                    JsonArray a = new JsonArray();
-                    Arrays.stream(b.range()).forEach(v -> a.add(new JsonPrimitive(v)));
-                    bo.add("range", a);
-                }
-                if (b.partial() != null) {
-                    bo.addProperty("partial", b.partial());
-                }
-                if (b.local() != null) {
-                    bo.addProperty("local", b.local());
-                }
-                stage.add(key, bo);
+                stage.add(key, basisJson(b));
             }
             f.add(String.valueOf(l), stage);
         }
         o.add("feature", f);
         return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(o);
+    }
+
+    /** One basis block as the schema writes it (level, then range, partial, local where set). */
+    static JsonObject basisJson(BasisConfig b) {
+        JsonObject bo = new JsonObject();
+        bo.addProperty("level", b.level());
+        if (b.range() != null) {
+            JsonArray a = new JsonArray();
+            Arrays.stream(b.range()).forEach(v -> a.add(new JsonPrimitive(v)));
+            bo.add("range", a);
+        }
+        if (b.partial() != null) {
+            bo.addProperty("partial", b.partial());
+        }
+        if (b.local() != null) {
+            bo.addProperty("local", b.local());
+        }
+        return bo;
     }
 
     @Override
