@@ -5,6 +5,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="$ROOT/build"
 JARS="$ROOT/lib/target/jars"
+# The optional Spark backend (spark/): its jars, and the module openings Spark needs on Java 17
+# (the list spark-submit adds; spark/pom.xml's spark.java.opens is the same for the tests)
+SPARK_JARS="$ROOT/spark/target/jars"
+SPARK_JAVA_OPENS="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
 KERNEL_NAME="gennas4j-java"
 KERNEL_VERSION="3.0.1"
 JUPYTER_PREFIX="$BUILD/jupyter"
@@ -51,11 +55,13 @@ link_data() {
   fi
 }
 
-# The library jar and its runtime jars in lib/target/jars (one %jars line loads them all).
+# The library jar and its runtime jars in lib/target/jars (one %jars line loads them all), and the
+# optional Spark module's in spark/target/jars.
 ensure_build() {
-  if [ "${1:-}" = force ] || [ ! -f "$JARS/gennas4j.jar" ] || \
-     [ -n "$(find "$ROOT/lib/src/main" "$ROOT/lib/pom.xml" "$ROOT/pom.xml" -newer "$JARS/gennas4j.jar" -print -quit)" ]; then
-    log "Building lib/ (mvn package)"
+  if [ "${1:-}" = force ] || [ ! -f "$JARS/gennas4j.jar" ] || [ ! -f "$SPARK_JARS/gennas4j-spark.jar" ] || \
+     [ -n "$(find "$ROOT/lib/src/main" "$ROOT/lib/pom.xml" "$ROOT/pom.xml" -newer "$JARS/gennas4j.jar" -print -quit)" ] || \
+     [ -n "$(find "$ROOT/spark/src/main" "$ROOT/spark/pom.xml" -newer "$SPARK_JARS/gennas4j-spark.jar" -print -quit)" ]; then
+    log "Building lib/ and spark/ (mvn package)"
     (cd "$ROOT" && "${MVN[@]}" package -DskipTests -DskipITs)
   fi
 }

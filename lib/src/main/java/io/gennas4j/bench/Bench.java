@@ -175,6 +175,7 @@ public final class Bench {
         double wall;
         double poolWall = Double.NaN;
         Table poolScores = null;
+        ProcessTreeMemory memory = new ProcessTreeMemory(2000);
         try (RegressionProxy proxy = RegressionProxy.builder().setTask(task).optProtocol(protocol).optSeed(seed).build();
                 ScoreCache cache = opt.containsKey("cache") ? ScoreCache.open(Paths.get(opt.get("cache"))) : null) {
             higherIsBetter = proxy.higherIsBetter();
@@ -209,11 +210,17 @@ public final class Bench {
         figures.put("seconds_per_arch_wall", fmt(wall / Math.max(1, scores.rowCount())));
         figures.put("wall_seconds", fmt(wall));
         figures.put("peak_rss_mb", String.valueOf(peakRssMb()));
+        figures.put("peak_rss_mb_with_workers", String.valueOf(memory.peakMb()));
+        memory.close();
         int cores = Runtime.getRuntime().availableProcessors();
         figures.put("cores", String.valueOf(cores));
         figures.put("workers", String.valueOf(workers));
         figures.put("intra_op_threads", String.valueOf(IntraOpThreads.policy()));
-        figures.put("archs_per_core_hour", fmt(scores.rowCount() / (wall / 3600.0) / cores));
+        // A resumed run reads part of its rows from the cache: throughput counts only what it scored.
+        long scored = scores.stringColumn("source").isEqualTo("scored").size();
+        figures.put("scored_this_run", String.valueOf(scored));
+        figures.put("from_cache", String.valueOf(scores.rowCount() - scored));
+        figures.put("archs_per_core_hour", fmt(scored / (wall / 3600.0) / cores));
         if (poolScores != null) {
             double poolPerArch = poolWall / Math.max(1, poolScores.rowCount());
             figures.put("seconds_per_arch_in_process", fmt(wall / Math.max(1, scores.rowCount())));

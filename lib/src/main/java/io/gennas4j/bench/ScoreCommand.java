@@ -60,6 +60,8 @@ public final class ScoreCommand {
               --shard i/n       score only the i-th of n contiguous slices (1-based)
               --workers N       score in N worker JVMs; 1: in this process; default automatic (one per core
                                 once the run repays their start-up)
+              --spark MASTER    score as Spark tasks (optional module gennas4j-spark): spark://host:7077, yarn,
+                                k8s://..., local-cluster[W,1,MB] (W executor JVMs here, no Spark install needed)
               --cache FILE      read and store scores in this SQLite cache
               --out FILE        the CSV (default reports/score_<space>_<proxy>[_shard<i>of<n>].csv)
             Prints archs=, failed=, skipped_lines=, seconds_per_arch_median=, wall_seconds=, out=.
@@ -192,7 +194,14 @@ public final class ScoreCommand {
                     + " of " + list.archs().size() + ")");
             ScoringRunner.Builder rb = ScoringRunner.builder().setProxy(proxy).optCache(cache).optProgress(ProgressListener.console(30));
             rb.optWorkers(workers);
-            scores = rb.build().run(chosen);
+            if (opt.containsKey("spark")) {
+                // the cache, order and table stay here, on the driver; only the scoring moves
+                try (io.gennas4j.running.ScoringBackend spark = io.gennas4j.running.ScoringBackend.open(opt.get("spark"), proxy)) {
+                    scores = rb.optBackend(spark).build().run(chosen);
+                }
+            } else {
+                scores = rb.build().run(chosen);
+            }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         Table written = scores.selectColumns("arch", "score", "seconds", "error");
@@ -205,6 +214,7 @@ public final class ScoreCommand {
         side.put("shard", shard.toString());
         side.put("scored", written.rowCount());
         side.put("proxy_settings", settings);
+        side.put("backend", opt.containsKey("spark") ? "spark " + opt.get("spark") : "workers " + (workers == 0 ? "automatic" : workers));
         side.put("gennas4j_version", Gennas4j.version());
         side.put("finished", Instant.now().toString());
         side.put("wall_seconds", wall);

@@ -38,7 +38,7 @@ public final class ScoringRunner {
     private final ScoreCache cache;
     private final int workers; // AUTOMATIC: WorkerPool.defaultWorkers(), started when worth it
     private final double minPoolSeconds;
-    private final WorkerPool sharedPool;
+    private final ScoringBackend sharedPool;
     private final Table results = emptyTable();
     private final List<ProxyScore> scores = new ArrayList<>();
 
@@ -143,7 +143,7 @@ public final class ScoringRunner {
             List<Integer> todoIndex = inWorkers;
             List<Architecture> todo = new ArrayList<>();
             todoIndex.forEach(i -> todo.add(archs.get(i)));
-            WorkerPool pool = shared ? sharedPool
+            ScoringBackend pool = shared ? sharedPool
                     : WorkerPool.start(proxy, Math.min(workers > 0 ? workers : WorkerPool.defaultWorkers(), todo.size()));
             try {
                 pool.score(todo, (k, s) -> {
@@ -218,7 +218,7 @@ public final class ScoringRunner {
         private ScoreCache cache;
         private int workers = AUTOMATIC;
         private double minPoolSeconds = DEFAULT_MIN_POOL_SECONDS;
-        private WorkerPool sharedPool;
+        private ScoringBackend sharedPool;
 
         public Builder setProxy(Proxy proxy) {
             this.proxy = proxy;
@@ -273,12 +273,23 @@ public final class ScoringRunner {
             return this;
         }
 
+        /**
+         * Scores everything not in the cache on this backend (left open: the caller owns it), e.g.
+         * a Spark cluster ({@link ScoringBackend#open(String, Proxy)}); the cache, order, progress
+         * and table are this runner's as with workers. The backend must score with this runner's
+         * proxy.
+         */
+        public Builder optBackend(ScoringBackend backend) {
+            this.sharedPool = backend;
+            return this;
+        }
+
         /** @throws IllegalArgumentException if a shared pool was started for another proxy */
         public ScoringRunner build() {
             Objects.requireNonNull(proxy, "proxy");
             if (sharedPool != null && !sharedPool.settings().equals(proxy.settings())) {
-                throw new IllegalArgumentException("The worker pool was started for proxy " + sharedPool.settings().get("proxy")
-                        + " with other settings than " + proxy.name() + ": start a pool with this proxy (WorkerPool.start(proxy, ...))");
+                throw new IllegalArgumentException("The worker pool or backend was started for proxy " + sharedPool.settings().get("proxy")
+                        + " with other settings than " + proxy.name() + ": start it with this proxy (WorkerPool.start(proxy, ...), ScoringBackend.open(master, proxy))");
             }
             return new ScoringRunner(this);
         }

@@ -36,7 +36,7 @@ import java.util.function.BiConsumer;
  * bit, since every scorer runs at {@link IntraOpThreads#policy()} threads (issue 17). A worker that crashes fails only the architecture it was scoring and
  * is restarted.
  */
-public final class WorkerPool implements AutoCloseable {
+public final class WorkerPool implements ScoringBackend {
 
     private static final Gson GSON = new Gson();
 
@@ -146,6 +146,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** The settings of the proxy the workers were started with. */
+    @Override
     public Map<String, String> settings() {
         return Map.copyOf(settings);
     }
@@ -159,6 +160,7 @@ public final class WorkerPool implements AutoCloseable {
      * threads, one call at a time). Returns when all are done, or early if the calling thread is
      * interrupted (finished results have been delivered).
      */
+    @Override
     public void score(List<? extends Architecture> archs, BiConsumer<Integer, ProxyScore> onResult) {
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean cancelled = new AtomicBoolean();

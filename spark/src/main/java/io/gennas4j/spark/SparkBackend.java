@@ -1,0 +1,412 @@
+package io.gennas4j.spark;
+
+import io.gennas4j.proxy.Proxy;
+import io.gennas4j.proxy.ProxyScore;
+import io.gennas4j.running.ScoringBackend;
+import io.gennas4j.space.Architecture;
+import java.io.File;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SimpleFutureAction;
+import org.apache.spark.TaskFailedReason;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction0;
+import scala.runtime.AbstractFunction1;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Scores architectures as Spark tasks (issue 16 §2), behind the same {@link ScoringBackend} as the
+ * local worker pool, so a {@link io.gennas4j.running.ScoringRunner} keeps its cache, order,
+ * progress and table:
+ * <pre>{@code
+ * try (SparkBackend spark = SparkBackend.builder().setProxy(proxy).setMaster("spark://head:7077").build()) {
+ *     Table t = ScoringRunner.builder().setProxy(proxy).optCache(cache).optBackend(spark).build().run(archs);
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>One architecture per task, one task slot per executor ({@code spark.executor.cores=1}:
+ *       DJL's PyTorch engine allows one gradient collector per JVM). The proxy travels as its
+ *       settings map and is rebuilt once per executor ({@code Proxies.fromSettings}), never as a
+ *       serialized object; the images file is shipped with {@code addFile} and resolved on the
+ *       executor with {@code SparkFiles.get}.
+ *   <li>Results stream back as each task finishes ({@code submitJob}'s result handler), so the
+ *       runner stores each in the driver's score cache at once: a killed driver keeps everything
+ *       finished.
+ *   <li>A Java exception while scoring is a failed score at once (a retry would fail the same
+ *       way). A dead executor (native crash, kill, lost node) is retried by Spark on another
+ *       executor, up to {@code spark.task.maxFailures} (4); an architecture that exhausts them is
+ *       recorded as failed with Spark's reason and the rest of the list goes on (the job is
+ *       resubmitted without it).
+ *   <li>Scores equal those of any other scorer: the executor uses
+ *       {@link io.gennas4j.proxy.IntraOpThreads#policy()} threads like every scorer.
+ * </ul>
+ *
+ * <p>Masters: anything Spark accepts. {@code local-cluster[W,C,M]} (W executor JVMs on this
+ * machine, Spark's test cluster) runs without a Spark installation: the executors get this JVM's
+ * class path and Spark's test-mode launcher settings. For {@code spark://}, YARN or Kubernetes
+ * the executors fetch the gennas4j jars from the driver ({@code spark.jars}, set from the class
+ * path unless already set), and need PyTorch's native library (DJL's cache, or network access)
+ * and the same {@code ONEDNN_MAX_CPU_ISA} (README › Scaling out).
+ */
+public final class SparkBackend implements ScoringBackend {
+
+    private final Map<String, String> settings;
+    private final JavaSparkContext sc;
+    private final boolean ownsContext;
+    private final String imagesName;
+    private final int maxFailures;
+    private final Failures failures = new Failures();
+
+    private SparkBackend(Builder b) {
+        this.settings = Map.copyOf(b.proxy.settings());
+        if (b.context != null) {
+            this.sc = b.context;
+            this.ownsContext = false;
+        } else {
+            this.sc = new JavaSparkContext(conf(b.master, b.conf));
+            this.ownsContext = true;
+        }
+        Path images = b.proxy.imagesFile();
+        if (images != null) {
+            sc.addFile(images.toAbsolutePath().toString());
+            this.imagesName = images.getFileName().toString();
+        } else {
+            this.imagesName = null;
+        }
+        this.maxFailures = sc.getConf().getInt("spark.task.maxFailures", 4);
+        sc.sc().addSparkListener(failures);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The Spark configuration for {@code master}: defaults below, then {@code extra} on top. */
+    static SparkConf conf(String master, Map<String, String> extra) {
+        SparkConf conf = new SparkConf().setAppName("gennas4j").setMaster(master);
+        conf.set("spark.executor.cores", "1"); // one task slot per executor JVM (DJL: one gradient collector per JVM)
+        conf.set("spark.task.cpus", "1");
+        conf.set("spark.ui.showConsoleProgress", "false"); // the runner prints its own progress
+        if (master.startsWith("local")) {
+            conf.set("spark.ui.enabled", "false");
+            conf.set("spark.driver.host", "127.0.0.1");
+            conf.set("spark.driver.bindAddress", "127.0.0.1");
+        }
+        if (master.startsWith("local-cluster")) {
+            // Spark's own test cluster without a Spark installation: the launcher builds the
+            // executor command in test mode and takes the classes from this JVM's class path
+            conf.set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13");
+            conf.set("spark.executorEnv.SPARK_TESTING", "1");
+            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+            conf.set("spark.executor.memory", "1g");
+        } else if (!master.startsWith("local")) {
+            conf.set("spark.jars", String.join(",", shippedJars()));
+        }
+        forward(conf, "ONEDNN_MAX_CPU_ISA"); // the same convolution kernels as the driver: same scores
+        forward(conf, "GENNAS4J_INTRA_OP_THREADS");
+        forward(conf, "DJL_OFFLINE");
+        forward(conf, "GENNAS4J_DATA");
+        extra.forEach(conf::set);
+        return conf;
+    }
+
+    private static void forward(SparkConf conf, String env) {
+        String v = System.getenv(env);
+        if (v != null) {
+            conf.set("spark.executorEnv." + env, v);
+        }
+    }
+
+    /**
+     * The jars remote executors fetch from the driver: the core library's directory
+     * ({@code lib/target/jars}: gennas4j, DJL, PyTorch, Tablesaw, ...) and this module's jar;
+     * Spark's own jars are the cluster's. Outside a jar layout (tests from classes), every
+     * non-Spark jar of the class path.
+     */
+    static List<String> shippedJars() {
+        Map<String, String> jars = new LinkedHashMap<>(); // by file name: lib/ and spark/ jars overlap
+        File core = codeSource(io.gennas4j.Gennas4j.class);
+        File self = codeSource(SparkBackend.class);
+        if (core != null && core.isFile() && self != null && self.isFile()) {
+            File[] inDir = core.getParentFile().listFiles((d, n) -> n.endsWith(".jar"));
+            for (File f : inDir == null ? new File[0] : inDir) {
+                jars.putIfAbsent(f.getName(), f.getAbsolutePath());
+            }
+            jars.putIfAbsent(self.getName(), self.getAbsolutePath());
+            return List.copyOf(jars.values());
+        }
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = new File(entry).getName();
+            if (entry.endsWith(".jar") && !name.startsWith("spark-") && !name.startsWith("scala-")) {
+                jars.putIfAbsent(name, new File(entry).getAbsolutePath());
+            }
+        }
+        return List.copyOf(jars.values());
+    }
+
+    private static File codeSource(Class<?> c) {
+        try {
+            return new File(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** The Spark context (a notebook can inspect its UI address, executors, ...). */
+    public JavaSparkContext context() {
+        return sc;
+    }
+
+    @Override
+    public void score(List<? extends Architecture> archs, BiConsumer<Integer, ProxyScore> onResult) {
+        Map<Integer, ExecutorScorer.Item> pending = new LinkedHashMap<>();
+        for (int i = 0; i < archs.size(); i++) {
+            Architecture a = archs.get(i);
+            pending.put(i, new ExecutorScorer.Item(i, a.space().name(), a.encoding()));
+        }
+        while (!pending.isEmpty() && !Thread.currentThread().isInterrupted()) {
+            List<ExecutorScorer.Item> round = new ArrayList<>(pending.values());
+            RoundResult r = runRound(round, (item, s) -> {
+                pending.remove(item.index());
+                onResult.accept(item.index(), s);
+            });
+            if (r.error == null) {
+                continue; // everything of this round delivered
+            }
+            // The job aborted: the task that used up its retries is recorded as failed; the rest go again.
+            List<Integer> exhausted = r.exhausted;
+            if (exhausted.isEmpty()) {
+                // Spark aborted for a reason of its own (no executors, cancelled application):
+                // every remaining architecture fails with it, none is dropped.
+                for (ExecutorScorer.Item item : new ArrayList<>(pending.values())) {
+                    pending.remove(item.index());
+                    onResult.accept(item.index(), ProxyScore.failed(item.arch(), 0, r.error));
+                }
+                return;
+            }
+            for (int taskIndex : exhausted) {
+                ExecutorScorer.Item item = round.get(taskIndex);
+                if (pending.remove(item.index()) != null) {
+                    String reason = r.reasons.getOrDefault(taskIndex, r.error.getMessage());
+                    onResult.accept(item.index(), ProxyScore.failed(item.arch(), 0,
+                            new IllegalStateException("Spark task failed " + maxFailures + " times: " + reason)));
+                }
+            }
+        }
+    }
+
+    private record RoundResult(Throwable error, List<Integer> exhausted, Map<Integer, String> reasons) {}
+
+    /** One Spark job over {@code round} (one partition per item); results delivered on this thread. */
+    private RoundResult runRound(List<ExecutorScorer.Item> round, BiConsumer<ExecutorScorer.Item, ProxyScore> deliver) {
+        RDD<ExecutorScorer.Item> rdd = sc.parallelize(round, round.size()).rdd();
+        LinkedBlockingQueue<ExecutorScorer.Scored> queue = new LinkedBlockingQueue<>();
+        List<Object> partitions = new ArrayList<>();
+        for (int p = 0; p < round.size(); p++) {
+            partitions.add(p);
+        }
+        SimpleFutureAction<BoxedUnit> job = sc.sc().submitJob(rdd, new ScorePartition(settings, imagesName),
+                scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(), new Collect(queue), new Done());
+        Map<Integer, ExecutorScorer.Item> byIndex = new HashMap<>(); // Scored.index is the caller's index
+        round.forEach(item -> byIndex.put(item.index(), item));
+        Throwable error = null;
+        try {
+            while (true) {
+                ExecutorScorer.Scored s = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (s != null) {
+                    deliver.accept(byIndex.get(s.index()), s.toScore());
+                    continue;
+                }
+                if (job.isCompleted()) {
+                    break;
+                }
+            }
+            for (ExecutorScorer.Scored s; (s = queue.poll()) != null; ) {
+                deliver.accept(byIndex.get(s.index()), s.toScore());
+            }
+            job.value().get().get(); // throws the job's failure
+        } catch (InterruptedException e) {
+            job.cancel();
+            Thread.currentThread().interrupt();
+            return new RoundResult(null, List.of(), Map.of());
+        } catch (RuntimeException e) {
+            error = e;
+        } catch (Exception e) {
+            error = e;
+        }
+        if (error == null) {
+            return new RoundResult(null, List.of(), Map.of());
+        }
+        // The listener bus runs behind the scheduler: wait a little for the failures that aborted the job.
+        int jobId = (Integer) job.jobIds().head();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Integer> exhausted;
+        do {
+            exhausted = failures.exhausted(jobId, maxFailures);
+            if (!exhausted.isEmpty()) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < until);
+        return new RoundResult(error, exhausted, failures.reasons(jobId));
+    }
+
+    @Override
+    public void close() {
+        sc.sc().removeSparkListener(failures);
+        if (ownsContext) {
+            sc.close();
+        }
+    }
+
+    /** Executor side of a task: scores the partition's items. */
+    private static final class ScorePartition extends AbstractFunction1<Iterator<ExecutorScorer.Item>, ExecutorScorer.Scored[]>
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final HashMap<String, String> settings;
+        private final String imagesName;
+
+        ScorePartition(Map<String, String> settings, String imagesName) {
+            this.settings = new HashMap<>(settings);
+            this.imagesName = imagesName;
+        }
+
+        @Override
+        public ExecutorScorer.Scored[] apply(Iterator<ExecutorScorer.Item> items) {
+            List<ExecutorScorer.Scored> out = new ArrayList<>();
+            while (items.hasNext()) {
+                out.add(ExecutorScorer.score(settings, imagesName, items.next()));
+            }
+            return out.toArray(ExecutorScorer.Scored[]::new);
+        }
+    }
+
+    /** Driver side: called by the scheduler as each task's result arrives; hands it to the caller's thread. */
+    private static final class Collect extends AbstractFunction2<Object, ExecutorScorer.Scored[], BoxedUnit> {
+        private final LinkedBlockingQueue<ExecutorScorer.Scored> queue;
+
+        Collect(LinkedBlockingQueue<ExecutorScorer.Scored> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public BoxedUnit apply(Object partition, ExecutorScorer.Scored[] scored) {
+            queue.addAll(List.of(scored));
+            return BoxedUnit.UNIT;
+        }
+    }
+
+    private static final class Done extends AbstractFunction0<BoxedUnit> {
+        @Override
+        public BoxedUnit apply() {
+            return BoxedUnit.UNIT;
+        }
+    }
+
+    /** Failed task attempts per job and task index, with Spark's reason, from the listener bus. */
+    private static final class Failures extends SparkListener {
+        private final Map<Integer, Integer> stageToJob = new ConcurrentHashMap<>();
+        private final Map<Integer, Map<Integer, Integer>> counts = new ConcurrentHashMap<>();
+        private final Map<Integer, Map<Integer, String>> reasons = new ConcurrentHashMap<>();
+
+        @Override
+        public void onJobStart(SparkListenerJobStart start) {
+            scala.jdk.javaapi.CollectionConverters.asJava(start.stageIds()).forEach(s -> stageToJob.put((Integer) s, start.jobId()));
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            if (end.reason() instanceof TaskFailedReason failed) {
+                Integer job = stageToJob.get(end.stageId());
+                if (job != null) {
+                    int index = end.taskInfo().index();
+                    counts.computeIfAbsent(job, j -> new ConcurrentHashMap<>()).merge(index, 1, Integer::sum);
+                    reasons.computeIfAbsent(job, j -> new ConcurrentHashMap<>()).put(index, failed.toErrorString());
+                }
+            }
+        }
+
+        List<Integer> exhausted(int job, int maxFailures) {
+            List<Integer> out = new ArrayList<>();
+            counts.getOrDefault(job, Map.of()).forEach((index, n) -> {
+                if (n >= maxFailures) {
+                    out.add(index);
+                }
+            });
+            return out;
+        }
+
+        Map<Integer, String> reasons(int job) {
+            return Map.copyOf(reasons.getOrDefault(job, Map.of()));
+        }
+    }
+
+    /** Builder: {@code SparkBackend.builder().setProxy(p).setMaster("local-cluster[2,1,1024]").build()}. */
+    public static final class Builder {
+        private Proxy proxy;
+        private String master;
+        private JavaSparkContext context;
+        private final Map<String, String> conf = new LinkedHashMap<>();
+
+        /** The proxy every executor rebuilds from its settings. */
+        public Builder setProxy(Proxy proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** The Spark master URL; the backend starts (and closes) its own context. */
+        public Builder setMaster(String master) {
+            this.master = master;
+            return this;
+        }
+
+        /** Uses a running context instead (left open on close), e.g. one made by spark-submit. */
+        public Builder optContext(JavaSparkContext context) {
+            this.context = context;
+            return this;
+        }
+
+        /** A Spark configuration entry on top of the defaults, e.g. {@code spark.task.maxFailures}. */
+        public Builder optConf(String key, String value) {
+            conf.put(key, value);
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if neither a master nor a context is given */
+        public SparkBackend build() {
+            Objects.requireNonNull(proxy, "proxy");
+            if (master == null && context == null) {
+                throw new IllegalArgumentException("Give a Spark master (setMaster(\"spark://host:7077\"), \"local-cluster[2,1,1024]\") or a running context (optContext)");
+            }
+            return new SparkBackend(this);
+        }
+    }
+}
