@@ -55,6 +55,23 @@ link_data() {
   fi
 }
 
+# The java class path and options of environment/score and environment/bench: the library's jars,
+# plus the Spark module's (and the module openings Spark needs) when --spark is among the arguments
+# or GENNAS4J_SPARK names a master. Sets CP and JAVA_OPTS.
+java_setup() {
+  CP="$JARS/*"
+  JAVA_OPTS=(-Djava.awt.headless=true -Dai.djl.offline=true -Xmx6g)
+  local spark="${GENNAS4J_SPARK:-}"
+  for a in "$@"; do [ "$a" = --spark ] && spark=yes; done
+  if [ -n "$spark" ]; then
+    CP="$JARS/*:$SPARK_JARS/*"
+    JAVA_OPTS+=($SPARK_JAVA_OPENS)
+    # a local-cluster's workers keep executor logs under $SPARK_HOME/work: keep them in build/
+    export SPARK_HOME="${SPARK_HOME:-$BUILD/spark-home}"
+    mkdir -p "$SPARK_HOME"
+  fi
+}
+
 # The library jar and its runtime jars in lib/target/jars (one %jars line loads them all), and the
 # optional Spark module's in spark/target/jars.
 ensure_build() {
@@ -86,9 +103,12 @@ ensure_kernel() {
     javac --release 17 -d "$dir/fix" "$fix_src"
   fi
   local heap="${GENNAS4J_KERNEL_HEAP:-6g}"
+  # Spark's module openings too, so a notebook can score on a cluster (README › Scaling out)
+  local opens
+  opens="$(printf '"%s", ' $SPARK_JAVA_OPENS)"
   cat > "$dir/kernel.json" <<JSON
 {
-  "argv": ["java", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Xmx$heap",
+  "argv": ["java", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Xmx$heap", $opens
            "-cp", "{resource_dir}/fix:{resource_dir}/$jar", "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
   "display_name": "Java (gennas4j)",
   "language": "java",

@@ -30,10 +30,20 @@ final class BaselinesBench {
         if (space.equals("nb201")) {
             int sample = Integer.parseInt(opt.getOrDefault("sample", "0"));
             Nb201Table t = Nb201Table.load();
-            List<Nb201Arch> all = t.gennasSample(sample);
-            chosen = all.subList(0, Math.min(Integer.parseInt(opt.getOrDefault("archs", "1000")), all.size()));
             truth = t.accuracies();
-            label = "nb201_s" + sample;
+            if (opt.getOrDefault("archs", "").equals("all")) {
+                // the whole space, as the zero-cost paper's table (issue 16 §3)
+                List<Nb201Arch> every = new java.util.ArrayList<>();
+                for (int i = 0; i < t.size(); i++) {
+                    every.add(t.arch(i));
+                }
+                chosen = every;
+                label = "nb201_all";
+            } else {
+                List<Nb201Arch> all = t.gennasSample(sample);
+                chosen = all.subList(0, Math.min(Integer.parseInt(opt.getOrDefault("archs", "1000")), all.size()));
+                label = "nb201_s" + sample;
+            }
         } else if (space.equals("nb101")) {
             long seed = Long.parseLong(opt.getOrDefault("seed", "111"));
             io.gennas4j.benchmark.Nb101Table t = io.gennas4j.benchmark.Nb101Table.load();

@@ -44,9 +44,9 @@ public final class Bench {
                    environment/bench nlp --task-search P,S,T [--labelled K] [--heldout M] [--search-iters N] [--lr X]
                      NLP proxy-task search (regularized evolution, fitness |rho| on K labelled cells, default 20,
                      trained N iterations, default 100), then the best task and CONF_NLP on M held-out cells
-                   environment/bench baselines --space nb201|nb101 [--archs N] [--sample S] [--seed K] [--measures LIST]
+                   environment/bench baselines --space nb201|nb101 [--archs N|all] [--sample S] [--seed K] [--measures LIST]
                      zero-cost baselines (grad_norm, snip, grasp, fisher, synflow, jacob_cov, naswot, plain,
-                     params, flops) on the first N of GenNAS sample S (nb201, default 1000) or on N cells drawn
+                     params, flops) on the first N of GenNAS sample S (nb201, default 1000; all: the 15,625) or on N cells drawn
                      with seed K from the 2,500 NAS-Bench-101 cells (nb101, default 200, seed 111: the cells of
                      `bench nb101`); prints spearman_<measure>_<target>= for every target
                      --measures a,b   a subset (default all)    --init-seed K   weight-init seed (default 42)
@@ -86,6 +86,8 @@ public final class Bench {
         } catch (IllegalArgumentException | io.gennas4j.benchmark.MissingDataException e) {
             System.err.println(e.getMessage() + "\n(environment/bench --help lists every option)");
             System.exit(2);
+        } finally {
+            io.gennas4j.running.ScoringBackend.closeShared(); // GENNAS4J_SPARK's cluster, if one was opened
         }
     }
 

@@ -92,6 +92,8 @@ public final class ScoreCommand {
             run(opt);
         } catch (IllegalArgumentException | IOException | io.gennas4j.benchmark.MissingDataException e) {
             fail(e.getMessage());
+        } finally {
+            io.gennas4j.running.ScoringBackend.closeShared();
         }
     }
 

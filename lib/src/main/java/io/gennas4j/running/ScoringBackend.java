@@ -45,9 +45,12 @@ public interface ScoringBackend extends AutoCloseable {
      *     to add the Spark module)
      */
     static ScoringBackend open(String master, Proxy proxy) {
-        for (Factory f : ServiceLoader.load(Factory.class)) {
-            if (f.accepts(master)) {
-                return f.open(master, proxy);
+        // the library's own loader first: in a notebook kernel both jars come from %jars, not the class path
+        for (ClassLoader loader : new ClassLoader[] {Factory.class.getClassLoader(), Thread.currentThread().getContextClassLoader()}) {
+            for (Factory f : ServiceLoader.load(Factory.class, loader)) {
+                if (f.accepts(master)) {
+                    return f.open(master, proxy);
+                }
             }
         }
         throw new IllegalArgumentException("No scoring backend for master '" + master + "' on the class path: the Spark backend is the optional "
@@ -55,12 +58,47 @@ public interface ScoringBackend extends AutoCloseable {
                 + "environment/score --spark does this)");
     }
 
+    /**
+     * Closes the cluster connections {@link #open} keeps for later proxies; commands call it
+     * before they exit (a local cluster otherwise logs its executors' deaths at JVM exit).
+     */
+    static void closeShared() {
+        for (ClassLoader loader : new ClassLoader[] {Factory.class.getClassLoader(), Thread.currentThread().getContextClassLoader()}) {
+            for (Factory f : ServiceLoader.load(Factory.class, loader)) {
+                f.closeShared();
+            }
+        }
+    }
+
+    /** Environment variable naming a backend's master URL for every runner without one (e.g. a notebook's). */
+    String ENV = "GENNAS4J_SPARK";
+
+    /**
+     * The master URL of {@link #ENV} (or the system property {@code gennas4j.spark}), or null:
+     * with it set, every {@link ScoringRunner} that is not given a backend or pool scores there,
+     * so bench runs, searches and notebooks move to a cluster without a code change.
+     */
+    static String environmentMaster() {
+        String v = System.getProperty("gennas4j.spark");
+        if (v == null || v.isBlank()) {
+            v = System.getenv(ENV);
+        }
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
     /** A backend provider registered in {@code META-INF/services/io.gennas4j.running.ScoringBackend$Factory}. */
     interface Factory {
         /** Whether this provider handles {@code master}. */
         boolean accepts(String master);
 
-        /** Starts a backend for {@code proxy} at {@code master}. */
+        /**
+         * A backend for {@code proxy} at {@code master}. Its {@code close()} leaves the cluster
+         * connection open for the next proxy (one per master and JVM, closed at exit), so a
+         * notebook that scores ten methods starts executors once.
+         */
         ScoringBackend open(String master, Proxy proxy);
+
+        /** Closes the connections kept by {@link #open}; a later {@code open} starts a new one. */
+        default void closeShared() {}
     }
 }

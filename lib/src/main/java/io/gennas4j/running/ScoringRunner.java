@@ -119,6 +119,23 @@ public final class ScoringRunner {
             }
         }
         boolean isolate = proxy.recycleWorkerAfter() > 0; // a leaking proxy never runs in this JVM
+        ScoringBackend sharedPool = this.sharedPool;
+        ScoringBackend fromEnvironment = null;
+        if (sharedPool == null && !pending.isEmpty() && ScoringBackend.environmentMaster() != null) {
+            // GENNAS4J_SPARK: everything not cached is scored on that cluster (README › Scaling out)
+            sharedPool = fromEnvironment = ScoringBackend.open(ScoringBackend.environmentMaster(), proxy);
+        }
+        try {
+            return runPending(archs, pending, byIndex, fromCache, done, start, isolate, sharedPool);
+        } finally {
+            if (fromEnvironment != null) {
+                fromEnvironment.close();
+            }
+        }
+    }
+
+    private Table runPending(List<? extends Architecture> archs, List<Integer> pending, ProxyScore[] byIndex, boolean[] fromCache,
+            int[] done, long start, boolean isolate, ScoringBackend sharedPool) {
         boolean shared = sharedPool != null; // the pool recycles leaking workers itself
         List<Integer> inWorkers = List.of();
         if (shared || isolate || workers > 1) {

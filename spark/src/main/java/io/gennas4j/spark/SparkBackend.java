@@ -80,13 +80,21 @@ public final class SparkBackend implements ScoringBackend {
         if (b.context != null) {
             this.sc = b.context;
             this.ownsContext = false;
+        } else if (b.shared) {
+            this.sc = sharedContext(b.master, b.conf);
+            this.ownsContext = false;
         } else {
             this.sc = new JavaSparkContext(conf(b.master, b.conf));
             this.ownsContext = true;
         }
         Path images = b.proxy.imagesFile();
         if (images != null) {
-            sc.addFile(images.toAbsolutePath().toString());
+            String path = images.toAbsolutePath().toString();
+            synchronized (ADDED_FILES) {
+                if (ADDED_FILES.add(sc.sc().applicationId() + " " + path)) {
+                    sc.addFile(path);
+                }
+            }
             this.imagesName = images.getFileName().toString();
         } else {
             this.imagesName = null;
@@ -97,6 +105,35 @@ public final class SparkBackend implements ScoringBackend {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    private static final java.util.Set<String> ADDED_FILES = new java.util.HashSet<>();
+    private static JavaSparkContext shared;
+
+    /**
+     * This JVM's context for {@code master}, started on first use and kept for later backends
+     * (Spark stops it at exit): Spark allows one active context per JVM.
+     *
+     * @throws IllegalStateException if a context for another master is running
+     */
+    static synchronized JavaSparkContext sharedContext(String master, Map<String, String> extra) {
+        if (shared != null && !shared.sc().isStopped()) {
+            if (!shared.master().equals(master)) {
+                throw new IllegalStateException("A Spark context for master " + shared.master() + " is running in this JVM; Spark allows one: "
+                        + "use that master, or close it (SparkBackend.context().close()) before asking for " + master);
+            }
+            return shared;
+        }
+        shared = new JavaSparkContext(conf(master, extra));
+        return shared;
+    }
+
+    /** Stops the shared context, if one runs. */
+    static synchronized void closeSharedContext() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
     }
 
     /** The Spark configuration for {@code master}: defaults below, then {@code extra} on top. */
@@ -115,7 +152,7 @@ public final class SparkBackend implements ScoringBackend {
             // executor command in test mode and takes the classes from this JVM's class path
             conf.set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13");
             conf.set("spark.executorEnv.SPARK_TESTING", "1");
-            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+            conf.set("spark.executor.extraClassPath", executorClassPath());
             conf.set("spark.executor.memory", "1g");
         } else if (!master.startsWith("local")) {
             conf.set("spark.jars", String.join(",", shippedJars()));
@@ -160,6 +197,21 @@ public final class SparkBackend implements ScoringBackend {
             }
         }
         return List.copyOf(jars.values());
+    }
+
+    /**
+     * The class path of local-cluster executors: the jar directories of the core library and of
+     * this module ({@code lib/target/jars/*:spark/target/jars/*}) when running from jars (a
+     * notebook kernel adds them with {@code %jars}, so they are not on {@code java.class.path}),
+     * else this JVM's class path (tests).
+     */
+    static String executorClassPath() {
+        File core = codeSource(io.gennas4j.Gennas4j.class);
+        File self = codeSource(SparkBackend.class);
+        if (core != null && core.isFile() && self != null && self.isFile()) {
+            return core.getParent() + File.separator + "*" + File.pathSeparator + self.getParent() + File.separator + "*";
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static File codeSource(Class<?> c) {
@@ -374,6 +426,7 @@ public final class SparkBackend implements ScoringBackend {
         private Proxy proxy;
         private String master;
         private JavaSparkContext context;
+        private boolean shared;
         private final Map<String, String> conf = new LinkedHashMap<>();
 
         /** The proxy every executor rebuilds from its settings. */
@@ -391,6 +444,16 @@ public final class SparkBackend implements ScoringBackend {
         /** Uses a running context instead (left open on close), e.g. one made by spark-submit. */
         public Builder optContext(JavaSparkContext context) {
             this.context = context;
+            return this;
+        }
+
+        /**
+         * Uses this JVM's shared context for the master (started by the first backend that asks,
+         * left running on close), so backends for several proxies reuse the executors; what
+         * {@link io.gennas4j.running.ScoringBackend#open} gives.
+         */
+        public Builder optSharedContext() {
+            this.shared = true;
             return this;
         }
 

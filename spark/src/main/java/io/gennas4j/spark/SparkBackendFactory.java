@@ -3,7 +3,10 @@ package io.gennas4j.spark;
 import io.gennas4j.proxy.Proxy;
 import io.gennas4j.running.ScoringBackend;
 
-/** Registers {@link SparkBackend} for {@link ScoringBackend#open}: Spark's master URL forms. */
+/**
+ * Registers {@link SparkBackend} for {@link ScoringBackend#open} ({@code environment/score --spark},
+ * {@code GENNAS4J_SPARK}): Spark's master URL forms; backends share one context per JVM.
+ */
 public final class SparkBackendFactory implements ScoringBackend.Factory {
 
     @Override
@@ -13,6 +16,11 @@ public final class SparkBackendFactory implements ScoringBackend.Factory {
 
     @Override
     public ScoringBackend open(String master, Proxy proxy) {
-        return SparkBackend.builder().setProxy(proxy).setMaster(master).build();
+        return SparkBackend.builder().setProxy(proxy).setMaster(master).optSharedContext().build();
+    }
+
+    @Override
+    public void closeShared() {
+        SparkBackend.closeSharedContext();
     }
 }
