@@ -85,6 +85,7 @@ public final class Bench {
             dispatch(args);
         } catch (IllegalArgumentException | io.gennas4j.benchmark.MissingDataException e) {
             System.err.println(e.getMessage() + "\n(environment/bench --help lists every option)");
+            io.gennas4j.running.ScoringBackend.closeShared();
             System.exit(2);
         } finally {
             io.gennas4j.running.ScoringBackend.closeShared(); // GENNAS4J_SPARK's cluster, if one was opened

@@ -98,6 +98,7 @@ public final class ScoreCommand {
     }
 
     private static void fail(String message) {
+        io.gennas4j.running.ScoringBackend.closeShared();
         System.err.println(message + "\n\n" + USAGE);
         System.exit(2);
     }

@@ -121,7 +121,10 @@ public final class ScoringRunner {
         boolean isolate = proxy.recycleWorkerAfter() > 0; // a leaking proxy never runs in this JVM
         ScoringBackend sharedPool = this.sharedPool;
         ScoringBackend fromEnvironment = null;
-        if (sharedPool == null && !pending.isEmpty() && ScoringBackend.environmentMaster() != null) {
+        if (sharedPool == null && !pending.isEmpty() && ScoringBackend.environmentMaster() != null && isolate) {
+            System.out.println(proxy.name() + " leaks native memory per architecture: scored in recycled local workers, not on "
+                    + ScoringBackend.environmentMaster());
+        } else if (sharedPool == null && !pending.isEmpty() && ScoringBackend.environmentMaster() != null) {
             // GENNAS4J_SPARK: everything not cached is scored on that cluster (README › Scaling out)
             sharedPool = fromEnvironment = ScoringBackend.open(ScoringBackend.environmentMaster(), proxy);
         }

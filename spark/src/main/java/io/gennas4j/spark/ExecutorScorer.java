@@ -52,16 +52,19 @@ final class ExecutorScorer {
      */
     static synchronized Scored score(Map<String, String> settings, String imagesName, Item item) {
         faultInjection(item.arch());
-        if (!settings.equals(current)) {
-            if (proxy != null) {
-                proxy.close();
-            }
-            Path images = imagesName == null ? null : Paths.get(SparkFiles.get(imagesName));
-            proxy = Proxies.fromSettings(settings, images);
-            current = Map.copyOf(settings);
-        }
         ProxyScore s;
         try {
+            if (!settings.equals(current)) {
+                Proxy old = proxy;
+                proxy = null;
+                current = null;
+                if (old != null) {
+                    old.close();
+                }
+                Path images = imagesName == null ? null : Paths.get(SparkFiles.get(imagesName));
+                proxy = Proxies.fromSettings(settings, images); // a bad setting fails here, once per task, without retries
+                current = Map.copyOf(settings);
+            }
             s = proxy.score(SearchSpaces.byName(item.space()).parse(item.arch()));
         } catch (RuntimeException e) {
             s = ProxyScore.failed(item.arch(), 0, e);

@@ -13,18 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SimpleFutureAction;
-import org.apache.spark.TaskFailedReason;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction0;
 import scala.runtime.AbstractFunction1;
@@ -52,9 +47,11 @@ import scala.runtime.BoxedUnit;
  *       finished.
  *   <li>A Java exception while scoring is a failed score at once (a retry would fail the same
  *       way). A dead executor (native crash, kill, lost node) is retried by Spark on another
- *       executor, up to {@code spark.task.maxFailures} (4); an architecture that exhausts them is
- *       recorded as failed with Spark's reason and the rest of the list goes on (the job is
- *       resubmitted without it).
+ *       executor, up to {@code spark.task.maxFailures} (4; 1 in {@code local[N]}); an
+ *       architecture that exhausts them is recorded as failed with Spark's reason and the rest
+ *       of the list goes on (the job is resubmitted without it: {@link RetryRounds}).
+ *   <li>Proxies that leak native memory per architecture (grasp) are refused: an executor is not
+ *       recycled between tasks as a local worker is.
  *   <li>Scores equal those of any other scorer: the executor uses
  *       {@link io.gennas4j.proxy.IntraOpThreads#policy()} threads like every scorer.
  * </ul>
@@ -72,10 +69,13 @@ public final class SparkBackend implements ScoringBackend {
     private final JavaSparkContext sc;
     private final boolean ownsContext;
     private final String imagesName;
-    private final int maxFailures;
-    private final Failures failures = new Failures();
 
     private SparkBackend(Builder b) {
+        if (b.proxy.recycleWorkerAfter() > 0) {
+            // an executor cannot be recycled between tasks the way a local worker is
+            throw new IllegalArgumentException("Proxy " + b.proxy.name() + " leaks native memory per architecture (it needs a worker JVM replaced every "
+                    + b.proxy.recycleWorkerAfter() + " architectures), which Spark executors are not: score it with local workers (--workers N)");
+        }
         this.settings = Map.copyOf(b.proxy.settings());
         if (b.context != null) {
             this.sc = b.context;
@@ -91,23 +91,27 @@ public final class SparkBackend implements ScoringBackend {
         if (images != null) {
             String path = images.toAbsolutePath().toString();
             synchronized (ADDED_FILES) {
-                if (ADDED_FILES.add(sc.sc().applicationId() + " " + path)) {
+                // SparkFiles has one flat name space per application: one path per file name
+                String key = sc.sc().applicationId() + " " + images.getFileName();
+                String before = ADDED_FILES.putIfAbsent(key, path);
+                if (before == null) {
                     sc.addFile(path);
+                } else if (!before.equals(path)) {
+                    throw new IllegalArgumentException("This Spark application already ships an images file named " + images.getFileName()
+                            + " (" + before + "); rename " + path + " or use another context");
                 }
             }
             this.imagesName = images.getFileName().toString();
         } else {
             this.imagesName = null;
         }
-        this.maxFailures = sc.getConf().getInt("spark.task.maxFailures", 4);
-        sc.sc().addSparkListener(failures);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    private static final java.util.Set<String> ADDED_FILES = new java.util.HashSet<>();
+    private static final Map<String, String> ADDED_FILES = new HashMap<>();
     private static JavaSparkContext shared;
 
     /**
@@ -118,6 +122,9 @@ public final class SparkBackend implements ScoringBackend {
      */
     static synchronized JavaSparkContext sharedContext(String master, Map<String, String> extra) {
         if (shared != null && !shared.sc().isStopped()) {
+            if (!extra.isEmpty()) {
+                System.err.println("gennas4j: reusing the running Spark context; its configuration stays, not " + extra);
+            }
             if (!shared.master().equals(master)) {
                 throw new IllegalStateException("A Spark context for master " + shared.master() + " is running in this JVM; Spark allows one: "
                         + "use that master, or close it (SparkBackend.context().close()) before asking for " + master);
@@ -234,46 +241,21 @@ public final class SparkBackend implements ScoringBackend {
 
     @Override
     public void score(List<? extends Architecture> archs, BiConsumer<Integer, ProxyScore> onResult) {
-        Map<Integer, ExecutorScorer.Item> pending = new LinkedHashMap<>();
+        List<ExecutorScorer.Item> items = new ArrayList<>();
         for (int i = 0; i < archs.size(); i++) {
             Architecture a = archs.get(i);
-            pending.put(i, new ExecutorScorer.Item(i, a.space().name(), a.encoding()));
+            items.add(new ExecutorScorer.Item(i, a.space().name(), a.encoding()));
         }
-        while (!pending.isEmpty() && !Thread.currentThread().isInterrupted()) {
-            List<ExecutorScorer.Item> round = new ArrayList<>(pending.values());
-            RoundResult r = runRound(round, (item, s) -> {
-                pending.remove(item.index());
-                onResult.accept(item.index(), s);
-            });
-            if (r.error == null) {
-                continue; // everything of this round delivered
-            }
-            // The job aborted: the task that used up its retries is recorded as failed; the rest go again.
-            List<Integer> exhausted = r.exhausted;
-            if (exhausted.isEmpty()) {
-                // Spark aborted for a reason of its own (no executors, cancelled application):
-                // every remaining architecture fails with it, none is dropped.
-                for (ExecutorScorer.Item item : new ArrayList<>(pending.values())) {
-                    pending.remove(item.index());
-                    onResult.accept(item.index(), ProxyScore.failed(item.arch(), 0, r.error));
-                }
-                return;
-            }
-            for (int taskIndex : exhausted) {
-                ExecutorScorer.Item item = round.get(taskIndex);
-                if (pending.remove(item.index()) != null) {
-                    String reason = r.reasons.getOrDefault(taskIndex, r.error.getMessage());
-                    onResult.accept(item.index(), ProxyScore.failed(item.arch(), 0,
-                            new IllegalStateException("Spark task failed " + maxFailures + " times: " + reason)));
-                }
-            }
-        }
+        RetryRounds.score(items, this::runRound, onResult);
     }
 
-    private record RoundResult(Throwable error, List<Integer> exhausted, Map<Integer, String> reasons) {}
-
-    /** One Spark job over {@code round} (one partition per item); results delivered on this thread. */
-    private RoundResult runRound(List<ExecutorScorer.Item> round, BiConsumer<ExecutorScorer.Item, ProxyScore> deliver) {
+    /**
+     * One Spark job over {@code round} (one partition per item); results delivered on this thread
+     * as they arrive, by position in the round.
+     *
+     * @return null when the job finished, else the exception it aborted with
+     */
+    private Throwable runRound(List<ExecutorScorer.Item> round, BiConsumer<Integer, ProxyScore> deliver) {
         RDD<ExecutorScorer.Item> rdd = sc.parallelize(round, round.size()).rdd();
         LinkedBlockingQueue<ExecutorScorer.Scored> queue = new LinkedBlockingQueue<>();
         List<Object> partitions = new ArrayList<>();
@@ -282,58 +264,35 @@ public final class SparkBackend implements ScoringBackend {
         }
         SimpleFutureAction<BoxedUnit> job = sc.sc().submitJob(rdd, new ScorePartition(settings, imagesName),
                 scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(), new Collect(queue), new Done());
-        Map<Integer, ExecutorScorer.Item> byIndex = new HashMap<>(); // Scored.index is the caller's index
-        round.forEach(item -> byIndex.put(item.index(), item));
-        Throwable error = null;
+        Map<Integer, Integer> position = new HashMap<>(); // Scored.index is the caller's index
+        for (int p = 0; p < round.size(); p++) {
+            position.put(round.get(p).index(), p);
+        }
         try {
             while (true) {
                 ExecutorScorer.Scored s = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (s != null) {
-                    deliver.accept(byIndex.get(s.index()), s.toScore());
-                    continue;
-                }
-                if (job.isCompleted()) {
+                    deliver.accept(position.get(s.index()), s.toScore());
+                } else if (job.isCompleted()) {
                     break;
                 }
             }
             for (ExecutorScorer.Scored s; (s = queue.poll()) != null; ) {
-                deliver.accept(byIndex.get(s.index()), s.toScore());
+                deliver.accept(position.get(s.index()), s.toScore());
             }
             job.value().get().get(); // throws the job's failure
+            return null;
         } catch (InterruptedException e) {
             job.cancel();
             Thread.currentThread().interrupt();
-            return new RoundResult(null, List.of(), Map.of());
-        } catch (RuntimeException e) {
-            error = e;
+            return null;
         } catch (Exception e) {
-            error = e;
+            return e;
         }
-        if (error == null) {
-            return new RoundResult(null, List.of(), Map.of());
-        }
-        // The listener bus runs behind the scheduler: wait a little for the failures that aborted the job.
-        int jobId = (Integer) job.jobIds().head();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<Integer> exhausted;
-        do {
-            exhausted = failures.exhausted(jobId, maxFailures);
-            if (!exhausted.isEmpty()) {
-                break;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.nanoTime() < until);
-        return new RoundResult(error, exhausted, failures.reasons(jobId));
     }
 
     @Override
     public void close() {
-        sc.sc().removeSparkListener(failures);
         if (ownsContext) {
             sc.close();
         }
@@ -380,44 +339,6 @@ public final class SparkBackend implements ScoringBackend {
         @Override
         public BoxedUnit apply() {
             return BoxedUnit.UNIT;
-        }
-    }
-
-    /** Failed task attempts per job and task index, with Spark's reason, from the listener bus. */
-    private static final class Failures extends SparkListener {
-        private final Map<Integer, Integer> stageToJob = new ConcurrentHashMap<>();
-        private final Map<Integer, Map<Integer, Integer>> counts = new ConcurrentHashMap<>();
-        private final Map<Integer, Map<Integer, String>> reasons = new ConcurrentHashMap<>();
-
-        @Override
-        public void onJobStart(SparkListenerJobStart start) {
-            scala.jdk.javaapi.CollectionConverters.asJava(start.stageIds()).forEach(s -> stageToJob.put((Integer) s, start.jobId()));
-        }
-
-        @Override
-        public void onTaskEnd(SparkListenerTaskEnd end) {
-            if (end.reason() instanceof TaskFailedReason failed) {
-                Integer job = stageToJob.get(end.stageId());
-                if (job != null) {
-                    int index = end.taskInfo().index();
-                    counts.computeIfAbsent(job, j -> new ConcurrentHashMap<>()).merge(index, 1, Integer::sum);
-                    reasons.computeIfAbsent(job, j -> new ConcurrentHashMap<>()).put(index, failed.toErrorString());
-                }
-            }
-        }
-
-        List<Integer> exhausted(int job, int maxFailures) {
-            List<Integer> out = new ArrayList<>();
-            counts.getOrDefault(job, Map.of()).forEach((index, n) -> {
-                if (n >= maxFailures) {
-                    out.add(index);
-                }
-            });
-            return out;
-        }
-
-        Map<Integer, String> reasons(int job) {
-            return Map.copyOf(reasons.getOrDefault(job, Map.of()));
         }
     }
 
