@@ -218,6 +218,9 @@ public final class Bench {
         int cores = Runtime.getRuntime().availableProcessors();
         figures.put("cores", String.valueOf(cores));
         figures.put("workers", String.valueOf(workers));
+        if (io.gennas4j.running.ScoringBackend.environmentMaster() != null) {
+            figures.put("backend", "spark " + io.gennas4j.running.ScoringBackend.environmentMaster()); // workers= does not apply
+        }
         figures.put("intra_op_threads", String.valueOf(IntraOpThreads.policy()));
         // A resumed run reads part of its rows from the cache: throughput counts only what it scored.
         long scored = scores.stringColumn("source").isEqualTo("scored").size();
