@@ -61,6 +61,8 @@ link_data() {
 java_setup() {
   CP="$JARS/*"
   JAVA_OPTS=(-Djava.awt.headless=true -Dai.djl.offline=true -Xmx6g)
+  # extra JVM options, e.g. Spark settings as system properties: GENNAS4J_JAVA_OPTS="-Dspark.executor.memory=2g"
+  [ -n "${GENNAS4J_JAVA_OPTS:-}" ] && JAVA_OPTS+=($GENNAS4J_JAVA_OPTS)
   local spark="${GENNAS4J_SPARK:-}"
   for a in "$@"; do [ "$a" = --spark ] && spark=yes; done
   if [ -n "$spark" ]; then

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -60,7 +62,7 @@ import scala.runtime.BoxedUnit;
  * machine, Spark's test cluster) runs without a Spark installation: the executors get this JVM's
  * class path and Spark's test-mode launcher settings. For {@code spark://}, YARN or Kubernetes
  * the executors fetch the gennas4j jars from the driver ({@code spark.jars}, set from the class
- * path unless already set), and need PyTorch's native library (DJL's cache, or network access)
+ * path unless set), and need PyTorch's native library (DJL's cache, or network access)
  * and the same {@code ONEDNN_MAX_CPU_ISA} (README › Scaling out).
  */
 public final class SparkBackend implements ScoringBackend {
@@ -145,32 +147,38 @@ public final class SparkBackend implements ScoringBackend {
 
     /** The Spark configuration for {@code master}: defaults below, then {@code extra} on top. */
     static SparkConf conf(String master, Map<String, String> extra) {
-        SparkConf conf = new SparkConf().setAppName("gennas4j").setMaster(master);
+        // new SparkConf() reads spark.* system properties: -Dspark.executor.memory=2g etc. win over
+        // these defaults (setIfMissing); optConf entries win over both
+        SparkConf conf = new SparkConf().setIfMissing("spark.app.name", "gennas4j").setMaster(master);
         conf.set("spark.executor.cores", "1"); // one task slot per executor JVM (DJL: one gradient collector per JVM)
         conf.set("spark.task.cpus", "1");
-        conf.set("spark.ui.showConsoleProgress", "false"); // the runner prints its own progress
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false"); // the runner prints its own progress
         if (master.startsWith("local")) {
-            conf.set("spark.ui.enabled", "false");
-            conf.set("spark.driver.host", "127.0.0.1");
-            conf.set("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
-        if (master.startsWith("local-cluster")) {
+        Matcher cluster = LOCAL_CLUSTER.matcher(master);
+        if (cluster.matches()) {
             // Spark's own test cluster without a Spark installation: the launcher builds the
-            // executor command in test mode and takes the classes from this JVM's class path
+            // executor command in test mode and takes the classes from this JVM's jars
             conf.set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13");
             conf.set("spark.executorEnv.SPARK_TESTING", "1");
-            conf.set("spark.executor.extraClassPath", executorClassPath());
-            conf.set("spark.executor.memory", "1g");
+            conf.setIfMissing("spark.executor.extraClassPath", executorClassPath());
+            conf.setIfMissing("spark.executor.memory", cluster.group(3) + "m"); // the whole worker: one executor each
         } else if (!master.startsWith("local")) {
-            conf.set("spark.jars", String.join(",", shippedJars()));
+            conf.setIfMissing("spark.jars", String.join(",", shippedJars()));
         }
         forward(conf, "ONEDNN_MAX_CPU_ISA"); // the same convolution kernels as the driver: same scores
-        forward(conf, "GENNAS4J_INTRA_OP_THREADS");
         forward(conf, "DJL_OFFLINE");
         forward(conf, "GENNAS4J_DATA");
+        // the driver's thread policy, property or variable, so the cache key matches what executors did
+        conf.set("spark.executorEnv." + io.gennas4j.proxy.IntraOpThreads.ENV, String.valueOf(io.gennas4j.proxy.IntraOpThreads.policy()));
         extra.forEach(conf::set);
         return conf;
     }
+
+    private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
 
     private static void forward(SparkConf conf, String env) {
         String v = System.getenv(env);
