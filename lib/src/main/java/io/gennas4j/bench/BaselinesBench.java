@@ -33,11 +33,7 @@ final class BaselinesBench {
             truth = t.accuracies();
             if (opt.getOrDefault("archs", "").equals("all")) {
                 // the whole space, as the zero-cost paper's table (issue 16 §3)
-                List<Nb201Arch> every = new java.util.ArrayList<>();
-                for (int i = 0; i < t.size(); i++) {
-                    every.add(t.arch(i));
-                }
-                chosen = every;
+                chosen = t.archs();
                 label = "nb201_all";
             } else {
                 List<Nb201Arch> all = t.gennasSample(sample);

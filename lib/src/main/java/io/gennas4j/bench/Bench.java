@@ -157,10 +157,7 @@ public final class Bench {
         List<Nb201Arch> sampleArchs = truth.gennasSample(sample);
         List<Nb201Arch> chosen = sampleArchs.subList(0, Math.min(archs, sampleArchs.size()));
         if (all) {
-            chosen = new java.util.ArrayList<>();
-            for (int i = 0; i < truth.size(); i++) {
-                chosen.add(truth.arch(i));
-            }
+            chosen = truth.archs();
         }
         if (opt.containsKey("arch-file")) {
             chosen = readArchs(Paths.get(opt.get("arch-file")));
@@ -210,8 +207,9 @@ public final class Bench {
         figures.put("failed", String.valueOf(scores.doubleColumn("score").countMissing()));
         figures.put("seconds_per_arch_median", fmt(scores.doubleColumn("seconds").median()));
         figures.put("seconds_per_arch_mean", fmt(Arrays.stream(seconds).average().orElse(Double.NaN)));
-        long scoredHere = scores.stringColumn("source").isEqualTo("scored").size();
-        figures.put("seconds_per_arch_wall", fmt(wall / Math.max(1, scoredHere))); // cache reads take no time
+        // a resumed run reads part of its rows from the cache: per-arch wall time and throughput count only what it scored
+        long scored = scores.stringColumn("source").isEqualTo("scored").size();
+        figures.put("seconds_per_arch_wall", fmt(wall / Math.max(1, scored)));
         figures.put("wall_seconds", fmt(wall));
         figures.put("peak_rss_mb", String.valueOf(peakRssMb()));
         figures.put("peak_rss_mb_with_workers", String.valueOf(memory.peakMb()));
@@ -223,8 +221,6 @@ public final class Bench {
             figures.put("backend", "spark " + io.gennas4j.running.ScoringBackend.environmentMaster()); // workers= does not apply
         }
         figures.put("intra_op_threads", String.valueOf(IntraOpThreads.policy()));
-        // A resumed run reads part of its rows from the cache: throughput counts only what it scored.
-        long scored = scores.stringColumn("source").isEqualTo("scored").size();
         figures.put("scored_this_run", String.valueOf(scored));
         figures.put("from_cache", String.valueOf(scores.rowCount() - scored));
         figures.put("archs_per_core_hour", fmt(scored / (wall / 3600.0) / cores));

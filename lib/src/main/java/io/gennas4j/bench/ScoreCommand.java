@@ -128,10 +128,7 @@ public final class ScoreCommand {
             }
             Nb201Table.load().gennasSample(Integer.parseInt(opt.get("sample"))).forEach(a -> archs.add(nb201.of(a)));
         } else if (space instanceof Nb201Space whole) {
-            Nb201Table t = Nb201Table.load();
-            for (int i = 0; i < t.size(); i++) {
-                archs.add(whole.of(t.arch(i)));
-            }
+            Nb201Table.load().archs().forEach(a -> archs.add(whole.of(a)));
         } else if (space.name().equals("nb101")) {
             archs.addAll(Nb101Table.load().archs());
         } else if (space instanceof TransNasSpace ts) {

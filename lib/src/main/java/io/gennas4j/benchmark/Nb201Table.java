@@ -96,6 +96,15 @@ public final class Nb201Table {
         return r;
     }
 
+    /** Every cell of the space, in the benchmark's index order (15,625 for the full table). */
+    public List<Nb201Arch> archs() {
+        List<Nb201Arch> out = new java.util.ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            out.add(arch(i));
+        }
+        return out;
+    }
+
     /**
      * One of the three 1,000-architecture samples GenNAS evaluated ({@code nasbench2_1000_s.json}),
      * in their original order.
