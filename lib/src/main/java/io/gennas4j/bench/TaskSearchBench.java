@@ -27,12 +27,14 @@ final class TaskSearchBench {
     static final String USAGE = """
                    environment/bench tasksearch [--space nb201|nb101] [--population P] [--tournament S] [--cycles T]
                                                 [--preset P] [--seed K] [--heldout-archs N] [--heldout-seeds M]
+                                                [--heldout-tasks searched,CONF_NB101,CONF_COMBO]
                      proxy-task search: regularized evolution over task configurations, fitness = |rho| of the GenNAS
                      loss on 20 labelled architectures (nb201: drawn with --labelled-seed (0), disjoint from the first
                      1,000 of GenNAS sample --heldout-sample (0); nb101: the 20 cells of nb101_20_mean.csv); default
                      budget P=10 S=5 T=20 (GenNAS: 50 10 400), --preset fast on nb201 (nb101: C16 n3 it100); then the
                      best task, CONF_NB101 and CONF_COMBO on the first N held-out architectures (default 1000; nb101:
-                     200 cells not in the 20) with seeds 1..M (default 3; 0 skips); writes the best task to
+                     200 cells not in the 20) with seeds 1..M (default 3; 0 skips; --heldout-tasks: which tasks,
+                     a name or a task JSON file, "searched" = the search's best); writes the best task to
                      --out/tasksearch_<space>_seed<K>.json; prints tasksearch_best_fitness=, best_task_json=,
                      tasksearch_heldout_rho_mean=, conf_nb101_heldout_rho_mean=, conf_combo_heldout_rho_mean=
             """;
@@ -71,9 +73,9 @@ final class TaskSearchBench {
                 int n = Integer.parseInt(opt.getOrDefault("heldout-archs", space.equals("nb201") ? "1000" : "200"));
                 var archs = search.heldOut().subList(0, Math.min(n, search.heldOut().size()));
                 Map<String, TaskConfig> tasks = new LinkedHashMap<>();
-                tasks.put("searched", h.chosen());
-                tasks.put("CONF_NB101", TaskConfig.byName("CONF_NB101"));
-                tasks.put("CONF_COMBO", TaskConfig.byName("CONF_COMBO"));
+                for (String name : opt.getOrDefault("heldout-tasks", "searched,CONF_NB101,CONF_COMBO").split(",")) {
+                    tasks.put(name.trim(), name.trim().equals("searched") ? h.chosen() : TaskConfig.byNameOrFile(name.trim()));
+                }
                 List<Long> seeds = new ArrayList<>();
                 for (long s = 1; s <= heldSeeds; s++) {
                     seeds.add(s);

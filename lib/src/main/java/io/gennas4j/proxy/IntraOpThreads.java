@@ -56,13 +56,24 @@ public final class IntraOpThreads {
     }
 
     /**
-     * Sets this JVM's PyTorch intra-op thread count to {@link #policy()} if it differs; every
-     * proxy calls this before it scores. Cheap (one native call when the count is already right).
+     * Sets this JVM's PyTorch intra-op thread count to {@link #policy()} if it differs, and turns
+     * autograd recording off on the calling thread; every proxy calls this before it scores (never
+     * inside a gradient collector). Cheap (two native calls when both are already right).
+     *
+     * <p>Why the grad mode: PyTorch's grad mode is thread-local and <em>on</em> in a fresh thread;
+     * DJL turns it off only on the thread that loaded the engine, and a {@code GradientCollector}
+     * restores it on close to what it found. A proxy called from any other thread (a Spark task
+     * thread, a notebook kernel's cell thread, a user's executor) would otherwise record a graph
+     * for every forward pass and fail its in-place weight updates with "a leaf Variable that
+     * requires grad is being used in an in-place operation".
      */
     public static void apply() {
         int want = policy();
         if (get() != want) {
             set(want);
+        }
+        if (JniUtils.isGradMode()) {
+            JniUtils.setGradMode(false);
         }
     }
 

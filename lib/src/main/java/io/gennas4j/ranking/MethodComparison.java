@@ -289,7 +289,9 @@ public final class MethodComparison {
      * The figure lines of one metric suite under {@code key} (e.g. {@code cifar10_test} or
      * {@code synflow_cifar10_test}): {@code spearman_<key>=} |ρ|, {@code kendall_<key>=} |τ|,
      * {@code spearman_<key>_ci_low/high=} (|ρ|'s interval), {@code spearman_signed_<key>=} ρ and
-     * its {@code _ci_low/high}, {@code kendall_signed_<key>=} τ and its interval, {@code pearson_<key>=}.
+     * its {@code _ci_low/high}, {@code kendall_signed_<key>=} τ and its interval, {@code pearson_<key>=},
+     * {@code precision_top1/5/10_<key>=} (fractions) and {@code br_at_<K>_<key>=} / {@code wr_at_<K>_<key>=}
+     * (true ranks, 1 = the most accurate of the n).
      */
     public static List<String> figureLines(String key, RankingMetrics m) {
         List<String> out = new ArrayList<>();
@@ -304,6 +306,12 @@ public final class MethodComparison {
         out.add("kendall_signed_" + key + "_ci_low=" + fmt(m.kendallInterval().low()));
         out.add("kendall_signed_" + key + "_ci_high=" + fmt(m.kendallInterval().high()));
         out.add("pearson_" + key + "=" + fmt(m.pearson()));
+        // The top end, which a search needs and ρ hides (NASLib's set).
+        out.add("precision_top1_" + key + "=" + fmt(m.precisionTop1()));
+        out.add("precision_top5_" + key + "=" + fmt(m.precisionTop5()));
+        out.add("precision_top10_" + key + "=" + fmt(m.precisionTop10()));
+        out.add("br_at_" + m.k() + "_" + key + "=" + m.bestRankAtK());
+        out.add("wr_at_" + m.k() + "_" + key + "=" + m.worstRankAtK());
         return out;
     }
 

@@ -56,6 +56,29 @@ class RegressionProxyTest {
     }
 
     @Test
+    void aFreshThreadScoresTheSameAsTheThreadThatLoadedTheEngine() throws Exception {
+        // PyTorch's grad mode is thread-local and on in a new thread: the proxy must switch it off.
+        double here;
+        try (RegressionProxy p = tiny().build()) {
+            here = p.score(CONV).value();
+        }
+        java.util.concurrent.atomic.AtomicReference<Object> there = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try (RegressionProxy p = tiny().build()) {
+                there.set(p.score(CONV));
+            } catch (RuntimeException e) {
+                there.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        assertTrue(there.get() instanceof ProxyScore, String.valueOf(there.get()));
+        ProxyScore s = (ProxyScore) there.get();
+        assertNull(s.error());
+        assertEquals(here, s.value(), 0.0);
+    }
+
+    @Test
     void perArchitectureSeedingMakesScoresOrderIndependent() {
         double direct;
         double afterOthers;

@@ -76,6 +76,10 @@ class MethodComparisonTest {
         assertTrue(keys.contains("spearman_oracle_cifar100_test_ci_low"));
         assertTrue(keys.contains("spearman_signed_oracle_cifar100_test_ci_high"));
         assertTrue(keys.contains("pearson_oracle_cifar100_test"));
+        // A perfect ranking of 40: its top 10 are the 10 most accurate.
+        assertTrue(f.contains("precision_top10_oracle-loss_cifar10_test=1.0000"), f.toString());
+        assertTrue(f.contains("br_at_10_oracle-loss_cifar10_test=1"), f.toString());
+        assertTrue(f.contains("wr_at_10_oracle-loss_cifar10_test=10"), f.toString());
     }
 
     @Test
