@@ -154,7 +154,7 @@ public final class RegressionProxy implements Proxy {
     public ProxyScore score(Architecture arch) {
         IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
         long start = System.nanoTime();
-        try {
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code
             double[] trace = train(arch);
             if (trace[trace.length - 1] >= FAILED_LOSS && settings.seedPolicy == SeedPolicy.PER_ARCHITECTURE) {
                 // a non-finite loss is re-trained once from the same seed: a network that really

@@ -122,7 +122,7 @@ public final class SequenceRegressionProxy implements Proxy {
     public ProxyScore score(Architecture arch) {
         IntraOpThreads.apply();
         long start = System.nanoTime();
-        try {
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code
             if (!(arch instanceof NlpArch cell)) {
                 throw new IllegalArgumentException("SequenceRegressionProxy scores NAS-Bench-NLP cells, got " + arch.space().name()
                         + " architecture " + arch.encoding() + " (use RegressionProxy for CNN spaces)");

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.gennas4j.benchmark.Cifar10Images;
 import io.gennas4j.nn.MacCounter;
+import io.gennas4j.proxy.ExitGuard;
 import io.gennas4j.proxy.Proxies;
 import io.gennas4j.proxy.IntraOpThreads;
 import io.gennas4j.proxy.Proxy;
@@ -279,7 +280,7 @@ public final class EproxyProxy implements Proxy {
     public ProxyScore score(Architecture arch) {
         IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
         long start = System.nanoTime();
-        try {
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code
             EproxyConfig c = settings.config;
             double[] trace = new double[settings.iterations];
             double factor = 1;

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.gennas4j.proxy.ExitGuard;
 import io.gennas4j.proxy.IntraOpThreads;
 import io.gennas4j.proxy.Proxies;
 import io.gennas4j.proxy.Proxy;
@@ -114,7 +115,7 @@ public final class RecurrentZeroCostProxy implements Proxy {
     public ProxyScore score(Architecture arch) {
         IntraOpThreads.apply();
         long start = System.nanoTime();
-        try {
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code
             return new ProxyScore(arch.encoding(), compute(arch), (System.nanoTime() - start) / 1e9, null, null);
         } catch (RuntimeException e) {
             return ProxyScore.failed(arch.encoding(), (System.nanoTime() - start) / 1e9, e);
@@ -138,7 +139,7 @@ public final class RecurrentZeroCostProxy implements Proxy {
         long steps = shape.get(0) - 1;
         long batch = shape.get(1);
         long dim = shape.get(2);
-        try (NDManager m = manager.newSubManager()) {
+        try (ExitGuard.Section guard = ExitGuard.enter(); NDManager m = manager.newSubManager()) {
             NlpModel model = cell.model((int) dim);
             model.initialize(m, type, new Shape(steps, synflow ? 1 : batch, dim));
             if (measure.equals("params")) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.gennas4j.benchmark.Cifar10Images;
 import io.gennas4j.nn.Blocks;
+import io.gennas4j.proxy.ExitGuard;
 import io.gennas4j.proxy.IntraOpThreads;
 import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.ProxyBuilder;
@@ -139,7 +140,7 @@ public final class ZeroCostProxy implements Proxy {
     public ProxyScore score(Architecture arch) {
         IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
         long start = System.nanoTime();
-        try {
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code
             double value = compute(arch);
             return new ProxyScore(arch.encoding(), value, (System.nanoTime() - start) / 1e9, null, null);
         } catch (RuntimeException e) {
@@ -151,7 +152,7 @@ public final class ZeroCostProxy implements Proxy {
     public double compute(Architecture arch) {
         IntraOpThreads.apply();
         Engine.getInstance().setRandomSeed(SeedPolicy.architectureSeed(seed, arch.encoding()));
-        try (NDManager m = manager.newSubManager()) {
+        try (ExitGuard.Section guard = ExitGuard.enter(); NDManager m = manager.newSubManager()) {
             StageNetwork net = measure.onBenchmarkNetwork() ? arch.benchmarkNetwork(sizeFor(arch), numClasses)
                     : arch.network(sizeFor(arch), numClasses);
             Blocks.setBatchNormEnabled(net, measure.batchNorm());
