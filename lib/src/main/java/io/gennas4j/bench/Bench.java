@@ -302,15 +302,8 @@ public final class Bench {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                System.err.println("Bad argument '" + args[i] + "'\n" + USAGE);
-                System.exit(2);
-            }
-            m.put(args[i].substring(2), args[++i]);
-        }
-        return m;
+    /** The options of a subcommand, checked against this usage text ({@link Options}). */
+    static Map<String, String> options(String[] args) {
+        return Options.parse(args, USAGE, "environment/bench", java.util.Set.of());
     }
 }

@@ -74,22 +74,8 @@ public final class ScoreCommand {
             System.out.print(USAGE);
             return;
         }
-        Map<String, String> opt = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                fail("Bad argument '" + args[i] + "' (options start with --)");
-            }
-            String key = args[i].substring(2);
-            if (key.equals("all")) {
-                opt.put(key, "true");
-            } else if (i + 1 >= args.length) {
-                fail("Option --" + key + " needs a value");
-            } else {
-                opt.put(key, args[++i]);
-            }
-        }
         try {
-            run(opt);
+            run(options(args));
         } catch (IllegalArgumentException | IOException | io.gennas4j.benchmark.MissingDataException e) {
             fail(e.getMessage());
         } finally {
@@ -228,14 +214,8 @@ public final class ScoreCommand {
         return out;
     }
 
-    /** For tests: the options of a command line. */
+    /** The options of a command line, checked against the usage text ({@link Options}). */
     static Map<String, String> options(String... args) {
-        Map<String, String> m = new LinkedHashMap<>();
-        List<String> a = Arrays.asList(args);
-        for (int i = 0; i < a.size(); i++) {
-            String k = a.get(i).substring(2);
-            m.put(k, k.equals("all") ? "true" : a.get(++i));
-        }
-        return m;
+        return Options.parse(args, USAGE, "environment/score", java.util.Set.of("all"));
     }
 }
