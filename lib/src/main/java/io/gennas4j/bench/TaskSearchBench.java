@@ -65,6 +65,10 @@ final class TaskSearchBench {
             h.table().write().csv(out.resolve(String.format(Locale.ROOT, "tasksearch_%s_seed%d_history.csv", space, seed)).toFile());
             System.out.println("tasksearch_evaluations=" + h.evaluations());
             System.out.println("tasksearch_best_fitness=" + Bench.fmt(h.best().fitness()));
+            var bestOn20 = search.fitness().metrics(h.chosen());
+            System.out.println("tasksearch_best_fitness_ci_low=" + Bench.fmt(bestOn20.absSpearmanInterval().low()));
+            System.out.println("tasksearch_best_fitness_ci_high=" + Bench.fmt(bestOn20.absSpearmanInterval().high()));
+            System.out.println("tasksearch_labelled_n=" + bestOn20.n());
             System.out.println("tasksearch_seconds=" + Bench.fmt(h.totalSeconds()));
             System.out.println("tasksearch_wall_seconds=" + Bench.fmt(wall));
             System.out.println("best_task_json=" + json);
@@ -91,6 +95,9 @@ final class TaskSearchBench {
                             : summary.stringColumn("task").get(r).toLowerCase(Locale.ROOT);
                     System.out.println(key + "_heldout_rho_mean=" + Bench.fmt(summary.doubleColumn("|rho| mean").get(r)));
                     System.out.println(key + "_heldout_rho_std=" + Bench.fmt(summary.doubleColumn("|rho| std").get(r)));
+                    System.out.println(key + "_heldout_rho_ci_low=" + Bench.fmt(summary.doubleColumn("|rho| low").get(r)));
+                    System.out.println(key + "_heldout_rho_ci_high=" + Bench.fmt(summary.doubleColumn("|rho| high").get(r)));
+                    System.out.println(key + "_heldout_n=" + summary.intColumn("n").get(r));
                 }
                 System.out.println("heldout_archs=" + archs.size());
                 System.out.println("heldout_seconds_per_arch=" + Bench.fmt(cmp.runs().doubleColumn("s/arch").median()));

@@ -3,7 +3,7 @@ package io.gennas4j.search;
 import io.gennas4j.benchmark.Accuracies;
 import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
-import io.gennas4j.ranking.RankCorrelation;
+import io.gennas4j.ranking.RankingMetrics;
 import io.gennas4j.running.ProgressListener;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.running.ScoringRunner;
@@ -23,8 +23,9 @@ import tech.tablesaw.api.Table;
  * scores the same architectures with the same protocol under several seeds, and is ranked
  * against the benchmark by |Spearman ρ| and |Kendall τ|, mean ± std over seeds.
  *
- * @param runs one row per (task, seed): {@code task}, {@code seed}, {@code n}, {@code |spearman|},
- *     {@code |kendall|}, {@code s/arch} (median)
+ * @param runs one row per (task, seed): {@code task}, {@code seed}, {@code n}, {@code |spearman|} with
+ *     its seeded bootstrap 95 % interval {@code |spearman| low} / {@code |spearman| high}
+ *     ({@link RankingMetrics}, degenerate losses ranked worst), {@code |kendall|}, {@code s/arch} (median)
  */
 public record HeldOutComparison(Table runs) {
 
@@ -36,7 +37,8 @@ public record HeldOutComparison(Table runs) {
     public static HeldOutComparison run(Map<String, TaskConfig> tasks, List<? extends Architecture> archs, Accuracies truth,
             String target, Protocol protocol, List<Long> seeds, ScoreCache cache, int workers) {
         Table t = Table.create("Held-out |rho| per task and seed", StringColumn.create("task"), IntColumn.create("seed"),
-                IntColumn.create("n"), DoubleColumn.create("|spearman|"), DoubleColumn.create("|kendall|"), DoubleColumn.create("s/arch"));
+                IntColumn.create("n"), DoubleColumn.create("|spearman|"), DoubleColumn.create("|spearman| low"),
+                DoubleColumn.create("|spearman| high"), DoubleColumn.create("|kendall|"), DoubleColumn.create("s/arch"));
         double[] acc = new double[archs.size()];
         for (int i = 0; i < acc.length; i++) {
             acc[i] = truth.accuracy(archs.get(i), target);
@@ -53,11 +55,13 @@ public record HeldOutComparison(Table runs) {
                     for (int r = 0; r < s.rowCount(); r++) {
                         loss[r] = s.doubleColumn("score").isMissing(r) ? Double.NaN : s.doubleColumn("score").get(r);
                     }
-                    var c = RankCorrelation.of(target, loss, acc);
+                    RankingMetrics c = RankingMetrics.of(loss, acc, false);
                     t.stringColumn("task").append(e.getKey());
                     t.intColumn("seed").append((int) seed);
                     t.intColumn("n").append(c.n());
                     t.doubleColumn("|spearman|").append(c.absSpearman());
+                    t.doubleColumn("|spearman| low").append(c.absSpearmanInterval().low());
+                    t.doubleColumn("|spearman| high").append(c.absSpearmanInterval().high());
                     t.doubleColumn("|kendall|").append(c.absKendall());
                     t.doubleColumn("s/arch").append(s.doubleColumn("seconds").median());
                 }
@@ -66,11 +70,17 @@ public record HeldOutComparison(Table runs) {
         return new HeldOutComparison(t);
     }
 
-    /** Per task: mean and std of |ρ| and |τ| over seeds, architectures, median seconds per architecture. */
+    /**
+     * Per task: mean and std of |ρ| over seeds, the mean over seeds of each seed's bootstrap 95 %
+     * interval ({@code |rho| low} / {@code |rho| high}: the sampling error of n architectures,
+     * which the std over seeds does not show), mean |τ|, architectures, median seconds per
+     * architecture.
+     */
     public Table summary() {
         Table out = Table.create("Held-out ranking quality, mean +/- std over seeds", StringColumn.create("task"),
                 IntColumn.create("seeds"), IntColumn.create("n"), DoubleColumn.create("|rho| mean"), DoubleColumn.create("|rho| std"),
-                DoubleColumn.create("|tau| mean"), DoubleColumn.create("s/arch"));
+                DoubleColumn.create("|rho| low"), DoubleColumn.create("|rho| high"), DoubleColumn.create("|tau| mean"),
+                DoubleColumn.create("s/arch"));
         List<String> tasks = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("task").asList()));
         for (String task : tasks) {
             Table r = runs.where(runs.stringColumn("task").isEqualTo(task));
@@ -80,6 +90,8 @@ public record HeldOutComparison(Table runs) {
             out.intColumn("n").append((int) r.intColumn("n").min());
             out.doubleColumn("|rho| mean").append(rho.getMean());
             out.doubleColumn("|rho| std").append(r.rowCount() > 1 ? rho.getStandardDeviation() : Double.NaN);
+            out.doubleColumn("|rho| low").append(r.doubleColumn("|spearman| low").mean());
+            out.doubleColumn("|rho| high").append(r.doubleColumn("|spearman| high").mean());
             out.doubleColumn("|tau| mean").append(r.doubleColumn("|kendall|").mean());
             out.doubleColumn("s/arch").append(r.doubleColumn("s/arch").median());
         }

@@ -6,6 +6,7 @@ import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.proxy.SeedPolicy;
 import io.gennas4j.ranking.RankCorrelation;
+import io.gennas4j.ranking.RankingMetrics;
 import io.gennas4j.running.ScoreCache;
 import io.gennas4j.running.ScoringRunner;
 import io.gennas4j.space.Architecture;
@@ -106,6 +107,25 @@ public final class TaskFitness implements Fitness<TaskConfig> {
             }
         }
         return out;
+    }
+
+    /**
+     * The full ranking-metric suite of {@code task} on the labelled architectures — its fitness is
+     * this {@code absSpearman()} — with the bootstrap interval that shows how little 20
+     * architectures pin ρ down. Reads the scores from the cache when the search made them
+     * (otherwise trains the architectures again, with the same seeds).
+     */
+    public RankingMetrics metrics(TaskConfig task) {
+        try (RegressionProxy proxy = proxy(task);
+                ProxyFitness<Architecture> scorer = ProxyFitness.builder().setProxy(proxy).optCache(cache)
+                        .optWorkers(workers).<Architecture>build()) {
+            List<Evaluation> scores = scorer.evaluate(new ArrayList<>(archs));
+            double[] losses = new double[scores.size()];
+            for (int r = 0; r < losses.length; r++) {
+                losses[r] = scores.get(r).value();
+            }
+            return RankingMetrics.of(losses, truth, false);
+        }
     }
 
     /**

@@ -253,6 +253,7 @@ class NotebooksIT {
         assertTrue(r.errors().isEmpty(), r.errors().toString());
         assertTrue(anyLine(r.text(), "task search on nb201: 20 labelled, P=3 S=2 T=2, C=8, 1 cells/stage, 10 iterations"), r.text().toString());
         assertTrue(anyLine(r.text(), "5 tasks evaluated; best |rho| "), r.text().toString());
+        assertTrue(anyLine(r.text(), "] on n = 20 labelled (evaluation "), "the best task's |rho| with its interval: " + r.text());
         assertTrue(anyLine(r.text(), "\"batchsize\": 16"), "the best task's JSON: " + r.text());
         assertTrue(anyLine(r.text(), "held-out |rho| on 6 architectures: searched "), r.text().toString());
         assertTrue(r.html() >= 5, "labelled, history, summary, runs, provenance; got " + r.html());
