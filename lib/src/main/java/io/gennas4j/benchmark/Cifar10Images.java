@@ -16,6 +16,7 @@ public final class Cifar10Images {
     public static final int RECORD = 1 + 3 * SIDE * SIDE;
 
     private final byte[] data;
+    private volatile String fingerprint;
     private final int count;
     private final Path source;
 
@@ -73,9 +74,13 @@ public final class Cifar10Images {
 
     /** Identifies the image data (record count and CRC-32), so cached scores name their input. */
     public String fingerprint() {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(data);
-        return "cifar10:" + count + ":" + Long.toHexString(crc.getValue());
+        String f = fingerprint;
+        if (f == null) { // the images never change: checksum them once (every proxy's settings carry it)
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(data);
+            f = fingerprint = "cifar10:" + count + ":" + Long.toHexString(crc.getValue());
+        }
+        return f;
     }
 
     public int label(int index) {

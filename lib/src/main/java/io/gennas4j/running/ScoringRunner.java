@@ -6,6 +6,7 @@ import io.gennas4j.proxy.ProxyScore;
 import io.gennas4j.space.Architecture;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import tech.tablesaw.api.DoubleColumn;
@@ -93,7 +94,11 @@ public final class ScoringRunner {
 
     /** The cache key of an architecture under this runner's proxy. */
     public CacheKey key(Architecture arch) {
-        return CacheKey.of(arch.space().name(), arch.encoding(), proxy.name(), proxy.settings(), Gennas4j.version());
+        return key(arch, proxy.settings());
+    }
+
+    private CacheKey key(Architecture arch, Map<String, String> settings) {
+        return CacheKey.of(arch.space().name(), arch.encoding(), proxy.name(), settings, Gennas4j.version());
     }
 
     /**
@@ -107,8 +112,11 @@ public final class ScoringRunner {
         ProxyScore[] byIndex = new ProxyScore[archs.size()];
         boolean[] fromCache = new boolean[archs.size()];
         List<Integer> pending = new ArrayList<>();
+        // the settings once per run, not per architecture: they embed the task JSON and the images'
+        // checksum, which made reading a 15,625-cell cache take minutes
+        Map<String, String> settings = cache == null ? null : proxy.settings();
         for (int i = 0; i < archs.size(); i++) {
-            Optional<ProxyScore> hit = cache == null ? Optional.empty() : cache.get(key(archs.get(i)));
+            Optional<ProxyScore> hit = cache == null ? Optional.empty() : cache.get(key(archs.get(i), settings));
             if (hit.isPresent()) {
                 byIndex[i] = hit.get();
                 fromCache[i] = true;
