@@ -23,6 +23,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code -Dgennas4j.exitWaitSeconds=N} changes the bound; 0 turns the guard off. {@code
  * Runtime.halt} and SIGKILL bypass shutdown hooks and are not guarded (the worker pool's fault
  * tests use them on purpose).
+ *
+ * <p>Limits: a thread waiting in {@link #enter()} during an exit cannot be interrupted (it is
+ * stopped with the JVM); a thread that calls {@code System.exit} from inside a section makes the
+ * exit wait the whole bound and then go ahead (nothing in gennas4j does). A Jupyter kernel that is
+ * shut down gets a few seconds before it is killed, so the architecture in flight there is lost
+ * (without a crash log). The scoring runner and the worker JVM hold the section until the score
+ * is in the cache or written to the parent, so an exit never loses a finished architecture.
  */
 public final class ExitGuard {
 
@@ -80,7 +87,11 @@ public final class ExitGuard {
      * @return whether every section had closed within the bound
      */
     static boolean awaitScores() {
-        double wait = waitSeconds();
+        return awaitScores(waitSeconds());
+    }
+
+    /** {@link #awaitScores()} with another bound (tests). */
+    static boolean awaitScores(double wait) {
         if (wait == 0) {
             return true;
         }
@@ -97,6 +108,13 @@ public final class ExitGuard {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** Undoes a successful {@link #awaitScores(double)} on this thread (tests: the JVM goes on). */
+    static void reopen() {
+        if (LOCK.isWriteLockedByCurrentThread()) {
+            LOCK.writeLock().unlock();
         }
     }
 }

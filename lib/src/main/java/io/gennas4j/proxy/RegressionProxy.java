@@ -152,9 +152,15 @@ public final class RegressionProxy implements Proxy {
 
     @Override
     public ProxyScore score(Architecture arch) {
-        IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code: before any libtorch call
+            IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
+            return scoreInSection(arch);
+        }
+    }
+
+    private ProxyScore scoreInSection(Architecture arch) {
         long start = System.nanoTime();
-        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code
+        try {
             double[] trace = train(arch);
             if (trace[trace.length - 1] >= FAILED_LOSS && settings.seedPolicy == SeedPolicy.PER_ARCHITECTURE) {
                 // a non-finite loss is re-trained once from the same seed: a network that really
@@ -297,8 +303,10 @@ public final class RegressionProxy implements Proxy {
 
     @Override
     public void close() {
-        task.close();
-        manager.close();
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // frees native memory
+            task.close();
+            manager.close();
+        }
     }
 
     /**
@@ -425,7 +433,9 @@ public final class RegressionProxy implements Proxy {
             if (batchSize() != null) {
                 task = task.withBatchSize(batchSize());
             }
-            return new RegressionProxy(this);
+            try (ExitGuard.Section guard = ExitGuard.enter()) { // the constructor runs libtorch (batch, targets)
+                return new RegressionProxy(this);
+            }
         }
     }
 }

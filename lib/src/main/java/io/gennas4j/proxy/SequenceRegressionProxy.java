@@ -120,9 +120,15 @@ public final class SequenceRegressionProxy implements Proxy {
 
     @Override
     public ProxyScore score(Architecture arch) {
-        IntraOpThreads.apply();
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code: before any libtorch call
+            IntraOpThreads.apply();
+            return scoreInSection(arch);
+        }
+    }
+
+    private ProxyScore scoreInSection(Architecture arch) {
         long start = System.nanoTime();
-        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code
+        try {
             if (!(arch instanceof NlpArch cell)) {
                 throw new IllegalArgumentException("SequenceRegressionProxy scores NAS-Bench-NLP cells, got " + arch.space().name()
                         + " architecture " + arch.encoding() + " (use RegressionProxy for CNN spaces)");
@@ -189,8 +195,10 @@ public final class SequenceRegressionProxy implements Proxy {
 
     @Override
     public void close() {
-        task.close();
-        manager.close();
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // frees native memory
+            task.close();
+            manager.close();
+        }
     }
 
     /** Builder; every default is the reference code's (class comment). */
@@ -311,7 +319,9 @@ public final class SequenceRegressionProxy implements Proxy {
             NlpModel.builder().setRecipe(io.gennas4j.space.nbnlp.NlpRecipe.parse(
                     "{\"h_new_0\": {\"op\": \"linear\", \"input\": [\"x\", \"h_prev_0\"]}}")).setDimension(task.dimension())
                     .optSizes(emsize, nhid).optLayers(layers).optDropouts(dropout, dropoutHidden, weightDrop).build(); // validates
-            return new SequenceRegressionProxy(this);
+            try (ExitGuard.Section guard = ExitGuard.enter()) { // the constructor runs libtorch (batch, targets)
+                return new SequenceRegressionProxy(this);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.gennas4j.running;
 
 import io.gennas4j.Gennas4j;
+import io.gennas4j.proxy.ExitGuard;
 import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.ProxyScore;
 import io.gennas4j.space.Architecture;
@@ -42,9 +43,13 @@ public final class ScoringRunner {
     private final ScoringBackend sharedPool;
     private final Table results = emptyTable();
     private final List<ProxyScore> scores = new ArrayList<>();
+    // The proxy's settings, once: they embed the task JSON and the images' checksum, and computing
+    // them for every cache key made reading a large cache several times slower.
+    private final Map<String, String> keySettings;
 
     private ScoringRunner(Builder b) {
         this.proxy = b.proxy;
+        this.keySettings = b.proxy.settings();
         this.progress = b.progress;
         this.cache = b.cache;
         this.workers = b.workers;
@@ -112,11 +117,8 @@ public final class ScoringRunner {
         ProxyScore[] byIndex = new ProxyScore[archs.size()];
         boolean[] fromCache = new boolean[archs.size()];
         List<Integer> pending = new ArrayList<>();
-        // the settings once per run, not per architecture: they embed the task JSON and the images'
-        // checksum, which made reading a 15,625-cell cache take minutes
-        Map<String, String> settings = cache == null ? null : proxy.settings();
         for (int i = 0; i < archs.size(); i++) {
-            Optional<ProxyScore> hit = cache == null ? Optional.empty() : cache.get(key(archs.get(i), settings));
+            Optional<ProxyScore> hit = cache == null ? Optional.empty() : cache.get(key(archs.get(i), keySettings));
             if (hit.isPresent()) {
                 byIndex[i] = hit.get();
                 fromCache[i] = true;
@@ -204,8 +206,11 @@ public final class ScoringRunner {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
-            ProxyScore s = proxy.score(archs.get(i));
-            finish(archs.get(i), s);
+            ProxyScore s;
+            try (ExitGuard.Section guard = ExitGuard.enter()) { // a JVM exit waits until the score is in the cache
+                s = proxy.score(archs.get(i));
+                finish(archs.get(i), s);
+            }
             byIndex[i] = s;
             progress.onScore(++done[0], archs.size(), s, elapsed(start));
         }
@@ -217,7 +222,7 @@ public final class ScoringRunner {
 
     private void finish(Architecture arch, ProxyScore s) {
         if (cache != null) {
-            cache.put(key(arch), s);
+            cache.put(key(arch, keySettings), s);
         }
         add(s, false);
     }

@@ -3,6 +3,7 @@ package io.gennas4j.running;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.reflect.TypeToken;
+import io.gennas4j.proxy.ExitGuard;
 import io.gennas4j.proxy.Proxies;
 import io.gennas4j.proxy.Proxy;
 import io.gennas4j.proxy.ProxyScore;
@@ -46,21 +47,24 @@ public final class Worker {
                 if (arch.equals(System.getenv(CRASH_ENV))) {
                     Runtime.getRuntime().halt(3); // fault injection for the pool's failure-isolation test
                 }
-                ProxyScore s;
-                try {
-                    s = proxy.score(SearchSpaces.byName(req.get("space").getAsString()).parse(arch));
-                } catch (RuntimeException e) {
-                    s = ProxyScore.failed(arch, 0, e);
+                // a JVM exit (SIGTERM to the process group) waits until the result is written
+                try (ExitGuard.Section guard = ExitGuard.enter()) {
+                    ProxyScore s;
+                    try {
+                        s = proxy.score(SearchSpaces.byName(req.get("space").getAsString()).parse(arch));
+                    } catch (RuntimeException e) {
+                        s = ProxyScore.failed(arch, 0, e);
+                    }
+                    JsonObject out = new JsonObject();
+                    out.addProperty("arch", s.arch());
+                    out.addProperty("value", s.ok() ? Double.toString(s.value()) : "NaN");
+                    out.addProperty("seconds", s.seconds());
+                    out.add("trace", gson.toJsonTree(s.trace()));
+                    if (s.error() != null) {
+                        out.addProperty("error", s.error());
+                    }
+                    protocol.println(gson.toJson(out));
                 }
-                JsonObject out = new JsonObject();
-                out.addProperty("arch", s.arch());
-                out.addProperty("value", s.ok() ? Double.toString(s.value()) : "NaN");
-                out.addProperty("seconds", s.seconds());
-                out.add("trace", gson.toJsonTree(s.trace()));
-                if (s.error() != null) {
-                    out.addProperty("error", s.error());
-                }
-                protocol.println(gson.toJson(out));
             }
         }
     }

@@ -3,6 +3,7 @@ package io.gennas4j.search;
 import io.gennas4j.benchmark.Accuracies;
 import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
+import io.gennas4j.ranking.DegenerateScores;
 import io.gennas4j.ranking.RankingMetrics;
 import io.gennas4j.running.ProgressListener;
 import io.gennas4j.running.ScoreCache;
@@ -25,7 +26,7 @@ import tech.tablesaw.api.Table;
  *
  * @param runs one row per (task, seed): {@code task}, {@code seed}, {@code n}, {@code |spearman|} with
  *     its seeded bootstrap 95 % interval {@code |spearman| low} / {@code |spearman| high}
- *     ({@link RankingMetrics}, degenerate losses ranked worst), {@code |kendall|}, {@code s/arch} (median)
+ *     ({@link RankingMetrics}; an architecture that failed to score is left out), {@code |kendall|}, {@code s/arch} (median)
  */
 public record HeldOutComparison(Table runs) {
 
@@ -55,7 +56,8 @@ public record HeldOutComparison(Table runs) {
                     for (int r = 0; r < s.rowCount(); r++) {
                         loss[r] = s.doubleColumn("score").isMissing(r) ? Double.NaN : s.doubleColumn("score").get(r);
                     }
-                    RankingMetrics c = RankingMetrics.of(loss, acc, false);
+                    // failed architectures are left out (as this table always did: n says how many remain)
+                    RankingMetrics c = RankingMetrics.of(loss, acc, false, RankingMetrics.Settings.DEFAULT.withDegenerate(DegenerateScores.DROP));
                     t.stringColumn("task").append(e.getKey());
                     t.intColumn("seed").append((int) seed);
                     t.intColumn("n").append(c.n());

@@ -5,6 +5,7 @@ import io.gennas4j.benchmark.Cifar10Images;
 import io.gennas4j.proxy.Protocol;
 import io.gennas4j.proxy.RegressionProxy;
 import io.gennas4j.proxy.SeedPolicy;
+import io.gennas4j.ranking.DegenerateScores;
 import io.gennas4j.ranking.RankCorrelation;
 import io.gennas4j.ranking.RankingMetrics;
 import io.gennas4j.running.ScoreCache;
@@ -124,7 +125,8 @@ public final class TaskFitness implements Fitness<TaskConfig> {
             for (int r = 0; r < losses.length; r++) {
                 losses[r] = scores.get(r).value();
             }
-            return RankingMetrics.of(losses, truth, false);
+            // DROP, as the fitness's Spearman leaves out an architecture that failed to score
+            return RankingMetrics.of(losses, truth, false, RankingMetrics.Settings.DEFAULT.withDegenerate(DegenerateScores.DROP));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.gennas4j.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gennas4j.benchmark.Cifar10Images;
@@ -47,13 +48,27 @@ class ExitGuardTest {
     }
 
     @Test
-    void withNothingInFlightTheHookDoesNotWait() {
+    void theHookWaitsBoundedForAnOpenSectionAndNotAtAllWithoutOne() throws Exception {
         assertEquals(0, ExitGuard.openSections());
         try (ExitGuard.Section s = ExitGuard.enter(); ExitGuard.Section nested = ExitGuard.enter()) {
             assertEquals(2, ExitGuard.openSections()); // reentrant: a score may call a public compute
+            long t0 = System.nanoTime();
+            boolean[] done = new boolean[1];
+            Thread exit = new Thread(() -> done[0] = ExitGuard.awaitScores(0.3));
+            exit.start();
+            exit.join();
+            assertFalse(done[0], "a section was open: the hook must give up after its bound");
+            assertTrue((System.nanoTime() - t0) / 1e9 >= 0.25, "it waited the bound");
         }
         assertEquals(0, ExitGuard.openSections());
-        assertEquals(60, ExitGuard.waitSeconds());
+        try {
+            assertTrue(ExitGuard.awaitScores(5));
+        } finally {
+            ExitGuard.reopen();
+        }
+        try (ExitGuard.Section s = ExitGuard.enter()) {
+            assertEquals(1, ExitGuard.openSections()); // reopened: scoring goes on
+        }
     }
 
     /** The child JVM: scores in a loop on a daemon thread, exits while a score is in flight. */
@@ -67,8 +82,9 @@ class ExitGuardTest {
             proxy.score(arch); // warm up: the engine is loaded before the timed part
             Thread t = new Thread(() -> {
                 while (true) {
-                    ProxyScore s = proxy.score(arch);
-                    System.out.println("scored " + s.value());
+                    try (ExitGuard.Section s = ExitGuard.enter()) { // as the runner holds it until the score is stored
+                        System.out.println("scored " + proxy.score(arch).value());
+                    }
                 }
             });
             t.setDaemon(true);

@@ -63,15 +63,17 @@ class RegressionProxyTest {
             here = p.score(CONV).value();
         }
         java.util.concurrent.atomic.AtomicReference<Object> there = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try (RegressionProxy p = tiny().build()) {
-                there.set(p.score(CONV));
-            } catch (RuntimeException e) {
-                there.set(e);
-            }
-        });
-        t.start();
-        t.join();
+        try (RegressionProxy p = tiny().build()) { // built here, scored on another thread (a notebook, a Spark task)
+            Thread t = new Thread(() -> {
+                try {
+                    there.set(p.score(CONV));
+                } catch (RuntimeException e) {
+                    there.set(e);
+                }
+            });
+            t.start();
+            t.join();
+        }
         assertTrue(there.get() instanceof ProxyScore, String.valueOf(there.get()));
         ProxyScore s = (ProxyScore) there.get();
         assertNull(s.error());

@@ -228,7 +228,7 @@ public final class EproxyProxy implements Proxy {
 
     /** The backbone's MACs for one 3×32×32 image (ptflops rules), at this proxy's network size. */
     public long macs(Architecture arch) {
-        try (NDManager m = manager.newSubManager()) {
+        try (ExitGuard.Section guard = ExitGuard.enter(); NDManager m = manager.newSubManager()) {
             var backbone = arch.network(sizeFor(arch));
             backbone.initialize(m, DataType.FLOAT32, new Shape(1, 3, 32, 32));
             return MacCounter.count(backbone, new Shape(1, 3, 32, 32), MacCounter.Convention.PTFLOPS, m);
@@ -252,18 +252,20 @@ public final class EproxyProxy implements Proxy {
      * @param manager owns the network's arrays (close it to free them)
      */
     public Prepared prepare(Architecture arch, NDManager manager) {
-        Engine.getInstance().setRandomSeed(SeedPolicy.architectureSeed(settings.seed(), arch.encoding()));
-        EproxyConfig c = settings.config;
-        EproxyModel model = new EproxyModel(arch.network(sizeFor(arch)), c.active());
-        model.initialize(manager, DataType.FLOAT32, input.getShape());
-        long macs = c.macMode() == EproxyConfig.MacMode.LOSS ? -1
-                : MacCounter.count(model.backbone(), new Shape(1, 3, 32, 32), MacCounter.Convention.PTFLOPS, manager);
-        c.initNet().apply(model, manager);
-        Barrier barrier = new Barrier(c.active());
-        barrier.initialize(manager, DataType.FLOAT32, model.getOutputShapes(new Shape[] {input.getShape()}));
-        c.initBarrier().apply(barrier, manager);
-        barrier.freeze();
-        return new Prepared(model, barrier, macs);
+        try (ExitGuard.Section guard = ExitGuard.enter()) {
+            Engine.getInstance().setRandomSeed(SeedPolicy.architectureSeed(settings.seed(), arch.encoding()));
+            EproxyConfig c = settings.config;
+            EproxyModel model = new EproxyModel(arch.network(sizeFor(arch)), c.active());
+            model.initialize(manager, DataType.FLOAT32, input.getShape());
+            long macs = c.macMode() == EproxyConfig.MacMode.LOSS ? -1
+                    : MacCounter.count(model.backbone(), new Shape(1, 3, 32, 32), MacCounter.Convention.PTFLOPS, manager);
+            c.initNet().apply(model, manager);
+            Barrier barrier = new Barrier(c.active());
+            barrier.initialize(manager, DataType.FLOAT32, model.getOutputShapes(new Shape[] {input.getShape()}));
+            c.initBarrier().apply(barrier, manager);
+            barrier.freeze();
+            return new Prepared(model, barrier, macs);
+        }
     }
 
     /** The fixed input batch as a [16, 3, 32, 32] array (owned by the proxy; do not close). */
@@ -278,9 +280,15 @@ public final class EproxyProxy implements Proxy {
 
     @Override
     public ProxyScore score(Architecture arch) {
-        IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code: before any libtorch call
+            IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
+            return scoreInSection(arch);
+        }
+    }
+
+    private ProxyScore scoreInSection(Architecture arch) {
         long start = System.nanoTime();
-        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code
+        try {
             EproxyConfig c = settings.config;
             double[] trace = new double[settings.iterations];
             double factor = 1;
@@ -339,7 +347,9 @@ public final class EproxyProxy implements Proxy {
 
     @Override
     public void close() {
-        manager.close();
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // frees native memory
+            manager.close();
+        }
     }
 
     /**
@@ -460,7 +470,9 @@ public final class EproxyProxy implements Proxy {
                 throw new IllegalArgumentException("Eproxy's batch is " + EproxyTargets.BATCH + " images (its targets' batch), got "
                         + batchSize());
             }
-            return new EproxyProxy(this);
+            try (ExitGuard.Section guard = ExitGuard.enter()) { // the constructor runs libtorch (batch, targets)
+                return new EproxyProxy(this);
+            }
         }
     }
 }

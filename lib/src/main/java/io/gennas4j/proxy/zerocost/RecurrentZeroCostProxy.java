@@ -113,10 +113,16 @@ public final class RecurrentZeroCostProxy implements Proxy {
 
     @Override
     public ProxyScore score(Architecture arch) {
-        IntraOpThreads.apply();
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code: before any libtorch call
+            IntraOpThreads.apply();
+            return scoreInSection(arch);
+        }
+    }
+
+    private ProxyScore scoreInSection(Architecture arch) {
         long start = System.nanoTime();
-        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code
-            return new ProxyScore(arch.encoding(), compute(arch), (System.nanoTime() - start) / 1e9, null, null);
+        try {
+            return new ProxyScore(arch.encoding(), computeInSection(arch), (System.nanoTime() - start) / 1e9, null, null);
         } catch (RuntimeException e) {
             return ProxyScore.failed(arch.encoding(), (System.nanoTime() - start) / 1e9, e);
         }
@@ -128,6 +134,12 @@ public final class RecurrentZeroCostProxy implements Proxy {
      * @throws IllegalArgumentException for an architecture that is not a NAS-Bench-NLP cell
      */
     public double compute(Architecture arch) {
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // also when called directly, not through score
+            return computeInSection(arch);
+        }
+    }
+
+    private double computeInSection(Architecture arch) {
         if (!(arch instanceof NlpArch cell)) {
             throw new IllegalArgumentException("The recurrent zero-cost measures score NAS-Bench-NLP cells, got " + arch.space().name()
                     + " architecture " + arch.encoding() + " (use ZeroCostProxy for CNN spaces)");
@@ -139,7 +151,7 @@ public final class RecurrentZeroCostProxy implements Proxy {
         long steps = shape.get(0) - 1;
         long batch = shape.get(1);
         long dim = shape.get(2);
-        try (ExitGuard.Section guard = ExitGuard.enter(); NDManager m = manager.newSubManager()) {
+        try (NDManager m = manager.newSubManager()) {
             NlpModel model = cell.model((int) dim);
             model.initialize(m, type, new Shape(steps, synflow ? 1 : batch, dim));
             if (measure.equals("params")) {
@@ -217,7 +229,9 @@ public final class RecurrentZeroCostProxy implements Proxy {
 
     @Override
     public void close() {
-        manager.close();
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // frees native memory
+            manager.close();
+        }
     }
 
     /** Builder: {@code RecurrentZeroCostProxy.builder().setMeasure("jacob_cov").build()}. */
@@ -264,7 +278,9 @@ public final class RecurrentZeroCostProxy implements Proxy {
             if (measure == null) {
                 throw new IllegalStateException("setMeasure(name) first; measures: " + String.join(", ", MEASURES));
             }
-            return new RecurrentZeroCostProxy(this);
+            try (ExitGuard.Section guard = ExitGuard.enter()) { // the constructor runs libtorch (batch, targets)
+                return new RecurrentZeroCostProxy(this);
+            }
         }
     }
 }

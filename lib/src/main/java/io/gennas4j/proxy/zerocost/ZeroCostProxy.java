@@ -138,10 +138,16 @@ public final class ZeroCostProxy implements Proxy {
 
     @Override
     public ProxyScore score(Architecture arch) {
-        IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code: before any libtorch call
+            IntraOpThreads.apply(); // issue 17: the score must not depend on the thread count
+            return scoreInSection(arch);
+        }
+    }
+
+    private ProxyScore scoreInSection(Architecture arch) {
         long start = System.nanoTime();
-        try (ExitGuard.Section guard = ExitGuard.enter()) { // no JVM exit under native code
-            double value = compute(arch);
+        try {
+            double value = computeInSection(arch);
             return new ProxyScore(arch.encoding(), value, (System.nanoTime() - start) / 1e9, null, null);
         } catch (RuntimeException e) {
             return ProxyScore.failed(arch.encoding(), (System.nanoTime() - start) / 1e9, e);
@@ -150,9 +156,15 @@ public final class ZeroCostProxy implements Proxy {
 
     /** Builds, initialises and measures one network. */
     public double compute(Architecture arch) {
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // also when called directly, not through score
+            return computeInSection(arch);
+        }
+    }
+
+    private double computeInSection(Architecture arch) {
         IntraOpThreads.apply();
         Engine.getInstance().setRandomSeed(SeedPolicy.architectureSeed(seed, arch.encoding()));
-        try (ExitGuard.Section guard = ExitGuard.enter(); NDManager m = manager.newSubManager()) {
+        try (NDManager m = manager.newSubManager()) {
             StageNetwork net = measure.onBenchmarkNetwork() ? arch.benchmarkNetwork(sizeFor(arch), numClasses)
                     : arch.network(sizeFor(arch), numClasses);
             Blocks.setBatchNormEnabled(net, measure.batchNorm());
@@ -163,7 +175,9 @@ public final class ZeroCostProxy implements Proxy {
 
     @Override
     public void close() {
-        manager.close();
+        try (ExitGuard.Section guard = ExitGuard.enter()) { // frees native memory
+            manager.close();
+        }
     }
 
     /**
@@ -213,7 +227,9 @@ public final class ZeroCostProxy implements Proxy {
 
         public ZeroCostProxy build() {
             Objects.requireNonNull(measure, "measure: call setMeasure(name)");
-            return new ZeroCostProxy(this);
+            try (ExitGuard.Section guard = ExitGuard.enter()) { // the constructor runs libtorch (batch, targets)
+                return new ZeroCostProxy(this);
+            }
         }
     }
 }
