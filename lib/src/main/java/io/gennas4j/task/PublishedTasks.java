@@ -10,11 +10,17 @@ import java.util.Locale;
 /**
  * The task configurations shipped with the GenNAS code ({@code configs.py}): CONF_NB101 (searched
  * on NAS-Bench-101, the default for NB101 and NB201), CONF_DARTS, CONF_RESNET (searched on NDS
- * spaces) and the hand-made CONF_COMBO. Stored as JSON resources beside this class.
+ * spaces) and the hand-made CONF_COMBO; and gennas4j's own SEARCHED_NB201_FAST, the task its
+ * proxy-task search (GenNAS §4) found on NAS-Bench-201 at the {@code fast} preset:
+ * {@code environment/bench tasksearch --space nb201 --population 50 --tournament 10 --cycles 150
+ * --preset fast --seed 111} (200 evaluations, 57 min on 2 cores; fitness 0.950 on its 20 labelled
+ * architectures), held-out |ρ| 0.884 ± 0.003 against CONF_NB101's 0.832 ± 0.035 on the first 1,000
+ * of GenNAS sample 0 (3 seeds, README › Proxy-task search). Stored as JSON resources beside this
+ * class.
  */
 public final class PublishedTasks {
 
-    public static final List<String> NAMES = List.of("CONF_NB101", "CONF_DARTS", "CONF_RESNET", "CONF_COMBO");
+    public static final List<String> NAMES = List.of("CONF_NB101", "CONF_DARTS", "CONF_RESNET", "CONF_COMBO", "SEARCHED_NB201_FAST");
 
     private PublishedTasks() {}
 

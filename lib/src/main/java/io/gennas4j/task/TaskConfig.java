@@ -108,7 +108,7 @@ public record TaskConfig(
         return new TaskConfig(newBatchSize, noise, lastChannelMultipliers, features);
     }
 
-    /** A published configuration by name: CONF_NB101, CONF_DARTS, CONF_RESNET or CONF_COMBO. */
+    /** A shipped configuration by name: CONF_NB101, CONF_DARTS, CONF_RESNET, CONF_COMBO or SEARCHED_NB201_FAST ({@link PublishedTasks}). */
     public static TaskConfig byName(String name) {
         return PublishedTasks.byName(name);
     }

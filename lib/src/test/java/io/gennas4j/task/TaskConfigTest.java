@@ -42,6 +42,9 @@ class TaskConfigTest {
             assertArrayEquals(t.lastChannelMultipliers(), back.lastChannelMultipliers());
         }
         assertTrue(TaskConfig.byName("CONF_NB101").toJson().contains("\"sin1d\": null"));
+        TaskConfig searched = TaskConfig.byName("SEARCHED_NB201_FAST"); // the task search's output, shipped
+        assertEquals(0.5, searched.noise().level());
+        assertEquals(16, searched.batchSize());
     }
 
     @Test
