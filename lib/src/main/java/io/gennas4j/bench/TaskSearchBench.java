@@ -93,10 +93,10 @@ final class TaskSearchBench {
                 for (int r = 0; r < summary.rowCount(); r++) {
                     String key = summary.stringColumn("task").get(r).equals("searched") ? "tasksearch"
                             : summary.stringColumn("task").get(r).toLowerCase(Locale.ROOT);
-                    System.out.println(key + "_heldout_rho_mean=" + Bench.fmt(summary.doubleColumn("|rho| mean").get(r)));
-                    System.out.println(key + "_heldout_rho_std=" + Bench.fmt(summary.doubleColumn("|rho| std").get(r)));
-                    System.out.println(key + "_heldout_rho_ci_low=" + Bench.fmt(summary.doubleColumn("|rho| low").get(r)));
-                    System.out.println(key + "_heldout_rho_ci_high=" + Bench.fmt(summary.doubleColumn("|rho| high").get(r)));
+                    System.out.println(key + "_heldout_rho_mean=" + Bench.fmt(summary.doubleColumn("|rho| mean").getDouble(r)));
+                    System.out.println(key + "_heldout_rho_std=" + Bench.fmt(summary.doubleColumn("|rho| std").getDouble(r)));
+                    System.out.println(key + "_heldout_rho_ci_low=" + Bench.fmt(summary.doubleColumn("|rho| low").getDouble(r)));
+                    System.out.println(key + "_heldout_rho_ci_high=" + Bench.fmt(summary.doubleColumn("|rho| high").getDouble(r)));
                     System.out.println(key + "_heldout_n=" + summary.intColumn("n").get(r));
                 }
                 System.out.println("heldout_archs=" + archs.size());
