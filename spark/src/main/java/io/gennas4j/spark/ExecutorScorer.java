@@ -10,18 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.spark.SparkFiles;
 
 /**
  * The executor side of {@link SparkBackend}: one proxy per executor JVM, rebuilt from its settings
  * map on first use ({@link Proxies#fromSettings}) and reused by every later task of the same
  * settings. An executor has one task slot (DJL's PyTorch engine allows one gradient collector
- * per JVM), and all scoring runs on one dedicated thread (see {@code SCORER}), so even an executor
- * with more cores scores one architecture at a time.
+ * per JVM), so at most one task uses it at a time; the lock only guards against a misconfigured
+ * executor with more cores. Spark's task threads are fresh threads, where PyTorch's thread-local
+ * grad mode starts on: every proxy switches it off itself ({@code IntraOpThreads.apply}).
  */
 final class ExecutorScorer {
 
@@ -54,34 +51,7 @@ final class ExecutorScorer {
      *
      * @param imagesName the images file's name as added with {@code SparkContext.addFile}, or null
      */
-    static Scored score(Map<String, String> settings, String imagesName, Item item) {
-        Future<Scored> f = SCORER.submit(() -> scoreOnScorerThread(settings, imagesName, item));
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            // Spark killed the task (its job aborted): the scorer thread finishes this architecture
-            // and the next task queues behind it
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("task interrupted while scoring " + item.arch(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("scoring " + item.arch() + " failed", e.getCause());
-        }
-    }
-
-    /**
-     * Every architecture of this JVM is scored on this one thread, never on Spark's task threads:
-     * PyTorch's grad mode is thread-local and a fresh thread starts with it on, so a task on a new
-     * thread of Spark's pool would update parameters in place under autograd ("a leaf Variable that
-     * requires grad is being used in an in-place operation"; seen in SparkClusterIT). A worker JVM
-     * scores on its main thread for the same reason.
-     */
-    private static final ExecutorService SCORER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "gennas4j-scorer");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private static Scored scoreOnScorerThread(Map<String, String> settings, String imagesName, Item item) {
+    static synchronized Scored score(Map<String, String> settings, String imagesName, Item item) {
         faultInjection(item.arch());
         ProxyScore s;
         try {
