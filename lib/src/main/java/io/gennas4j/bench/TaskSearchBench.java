@@ -88,8 +88,8 @@ final class TaskSearchBench {
                         : io.gennas4j.benchmark.Nb101Table.load().accuracies();
                 HeldOutComparison cmp = HeldOutComparison.run(tasks, archs, truth, search.target(), search.protocol(), seeds, cache,
                         Bench.workers(opt));
-                System.out.println(cmp.summary().printAll());
                 tech.tablesaw.api.Table summary = cmp.summary();
+                System.out.println(summary.printAll());
                 for (int r = 0; r < summary.rowCount(); r++) {
                     String key = summary.stringColumn("task").get(r).equals("searched") ? "tasksearch"
                             : summary.stringColumn("task").get(r).toLowerCase(Locale.ROOT);
